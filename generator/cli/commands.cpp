@@ -1,0 +1,177 @@
+#include "cli/commands.hpp"
+
+#include <filesystem>
+
+#include "cli/report_output.hpp"
+#include "load/content_loader.hpp"
+#include "messages/catalog.hpp"
+#include "render/html/site_renderer.hpp"
+#include "render/staging.hpp"
+#include "scaffold/scaffold.hpp"
+#include "validate/validator.hpp"
+
+namespace rv::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void print(const Options& options, std::ostream& out, const CheckResult& result) {
+    const Counts counts = count(result.diagnostics, options.strict);
+    if (options.format == "json") {
+        print_json(out, result.diagnostics, counts, result.reports, options.language);
+    } else {
+        print_text(out, result.diagnostics, counts, result.reports, options.language);
+    }
+}
+
+int exit_code(const CheckResult& result, bool strict) {
+    if (!result.usable) {
+        return exit_unusable;
+    }
+    return model::has_errors(result.diagnostics, strict) ? exit_errors : exit_clean;
+}
+
+// Copies the files a report links to (images, documents) next to its page.
+void copy_report_files(const model::Content& content, const fs::path& site) {
+    for (const auto& service : content.services) {
+        for (const auto& report : service.reports) {
+            const fs::path dir(report.dir);
+            const std::string prefix =
+                dir.lexically_relative(fs::path(content.root)).generic_string() + "/";
+            for (const auto& file : content.files) {
+                const fs::path path(file);
+                if (file.rfind(prefix, 0) != 0 || path.extension() == ".md" ||
+                    path.extension() == ".json") {
+                    continue;
+                }
+                const fs::path target = site / service.slug / std::to_string(report.folder_year) /
+                                        file.substr(prefix.size());
+                fs::create_directories(target.parent_path());
+                fs::copy_file(fs::path(content.root) / file, target,
+                              fs::copy_options::overwrite_existing);
+            }
+        }
+    }
+}
+
+}  // namespace
+
+CheckResult check_content(const std::string& content_dir) {
+    CheckResult result;
+    load::LoadResult loaded = load::load_content(content_dir);
+    result.usable = loaded.usable;
+    result.diagnostics = std::move(loaded.diagnostics);
+    result.content = std::move(loaded.content);
+    if (result.usable) {
+        auto findings = validate::validate(result.content);
+        result.diagnostics.insert(result.diagnostics.end(), findings.begin(), findings.end());
+    }
+    for (const auto& service : result.content.services) {
+        result.reports += static_cast<int>(service.reports.size());
+    }
+    sort_diagnostics(result.diagnostics);
+    return result;
+}
+
+int run_check(const Options& options, std::ostream& out, std::ostream&) {
+    const CheckResult result = check_content(options.content_dir);
+    print(options, out, result);
+    return exit_code(result, options.strict);
+}
+
+int run_build(const Options& options, std::ostream& out, std::ostream& err) {
+    const CheckResult result = check_content(options.content_dir);
+    print(options, out, result);
+    const int code = exit_code(result, options.strict);
+    if (code != exit_clean) {
+        err << messages::text("cli.build_stopped", options.language, {options.out_dir}) << '\n';
+        return code;
+    }
+    try {
+        render::StagedOutput staged{fs::path(options.out_dir)};
+        const auto summary =
+            render::render_site(result.content, render::Theme::embedded_default(), staged.dir());
+        copy_report_files(result.content, staged.dir());
+        staged.commit();
+        err << messages::text("cli.build_done", options.language,
+                              {std::to_string(summary.report_pages), options.out_dir})
+            << '\n';
+    } catch (const fs::filesystem_error& e) {
+        err << messages::text("cli.build_failed_write", options.language,
+                              {e.path1().string(), e.code().message(), options.out_dir})
+            << '\n';
+        return exit_errors;
+    } catch (const std::exception& e) {
+        err << messages::text("cli.build_failed_write", options.language,
+                              {options.out_dir, e.what(), options.out_dir})
+            << '\n';
+        return exit_errors;
+    }
+    return exit_clean;
+}
+
+int run_new(const Options& options, std::ostream& out, std::ostream& err) {
+    load::LoadResult loaded = load::load_content(options.content_dir);
+    if (!loaded.usable) {
+        CheckResult result;
+        result.diagnostics = std::move(loaded.diagnostics);
+        print(options, out, result);
+        return exit_unusable;
+    }
+    const fs::path dir =
+        fs::path(options.content_dir) / "services" / options.slug / std::to_string(options.year);
+    std::error_code ec;
+    if (fs::exists(dir, ec)) {
+        err << messages::text("cli.new_exists", options.language, {dir.string()}) << '\n';
+        return exit_errors;
+    }
+    const scaffold::Plan plan = scaffold::plan_report(loaded.content, options.slug, options.year);
+    if (!plan.error.empty()) {
+        err << messages::text(plan.error, options.language, {options.slug, options.content_dir})
+            << '\n';
+        return exit_errors;
+    }
+    try {
+        render::StagedOutput staged{dir};
+        for (const auto& file : plan.files) {
+            render::write_file(staged.dir() / file.name, file.contents);
+        }
+        staged.commit();
+    } catch (const fs::filesystem_error& e) {
+        err << messages::text("cli.build_failed_write", options.language,
+                              {e.path1().string(), e.code().message(), dir.string()})
+            << '\n';
+        return exit_errors;
+    }
+    out << messages::text("cli.new_done", options.language,
+                          {dir.string(), std::to_string(plan.sections)})
+        << '\n';
+    return exit_clean;
+}
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    const ParseResult parsed = parse_options(args);
+    if (!parsed.options) {
+        err << messages::text("cli.usage_error", "nb", {parsed.error}) << '\n';
+        return exit_unusable;
+    }
+    const Options& options = *parsed.options;
+    if (options.command == "help") {
+        out << usage(options.language);
+        return exit_clean;
+    }
+    if (options.command == "version") {
+        out << "rapportverk 0.1.0\n";
+        return exit_clean;
+    }
+    if (options.command == "check") {
+        return run_check(options, out, err);
+    }
+    if (options.command == "build") {
+        return run_build(options, out, err);
+    }
+    return run_new(options, out, err);
+}
+
+}  // namespace rv::cli

@@ -1,0 +1,98 @@
+#include "cli/options.hpp"
+
+#include "messages/catalog.hpp"
+
+namespace rv::cli {
+
+namespace {
+
+bool is_year(const std::string& text) {
+    if (text.size() != 4) {
+        return false;
+    }
+    for (char c : text) {
+        if (c < '0' || c > '9') {
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+ParseResult parse_options(const std::vector<std::string>& args) {
+    Options options;
+    std::vector<std::string> positional;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        const auto value = [&](const char* name) -> std::optional<std::string> {
+            if (i + 1 >= args.size()) {
+                return std::nullopt;
+            }
+            (void)name;
+            return args[++i];
+        };
+        if (arg == "--help" || arg == "-h") {
+            options.command = "help";
+            return {options, {}};
+        }
+        if (arg == "--version") {
+            options.command = "version";
+            return {options, {}};
+        }
+        if (arg == "--strict") {
+            options.strict = true;
+        } else if (arg == "--lang" || arg == "--format" || arg == "--out" || arg == "--content") {
+            const auto given = value(arg.c_str());
+            if (!given) {
+                return {std::nullopt, arg + " needs a value"};
+            }
+            if (arg == "--lang") {
+                if (*given != "nb" && *given != "en") {
+                    return {std::nullopt, "--lang takes nb or en"};
+                }
+                options.language = *given;
+            } else if (arg == "--format") {
+                if (*given != "text" && *given != "json") {
+                    return {std::nullopt, "--format takes text or json"};
+                }
+                options.format = *given;
+            } else if (arg == "--out") {
+                options.out_dir = *given;
+            } else {
+                options.content_dir = *given;
+            }
+        } else if (arg.size() > 1 && arg.front() == '-') {
+            return {std::nullopt, "unknown option " + arg};
+        } else {
+            positional.push_back(arg);
+        }
+    }
+    if (positional.empty()) {
+        options.command = "help";
+        return {options, {}};
+    }
+    options.command = positional.front();
+    positional.erase(positional.begin());
+    if (options.command == "check" || options.command == "build") {
+        if (positional.size() > 1) {
+            return {std::nullopt, options.command + " takes one content folder"};
+        }
+        if (!positional.empty()) {
+            options.content_dir = positional.front();
+        }
+    } else if (options.command == "new") {
+        if (positional.size() != 2 || !is_year(positional[1])) {
+            return {std::nullopt, "new takes SERVICE-SLUG YEAR"};
+        }
+        options.slug = positional[0];
+        options.year = std::stoi(positional[1]);
+    } else {
+        return {std::nullopt, "unknown command " + options.command};
+    }
+    return {options, {}};
+}
+
+std::string usage(const std::string& language) { return messages::text("cli.usage", language); }
+
+}  // namespace rv::cli

@@ -1,0 +1,30 @@
+#pragma once
+// The command line: rapportverk check|build|new … with their options.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rv::cli {
+
+struct Options {
+    std::string command;  // check, build, new, help, version
+    std::string content_dir = "content";
+    std::string out_dir = "output/site";
+    std::string language = "nb";  // of messages
+    std::string format = "text";   // text or json
+    bool strict = false;
+    std::string slug;  // new
+    int year = 0;      // new
+};
+
+struct ParseResult {
+    std::optional<Options> options;
+    std::string error;  // when !options: what is wrong, in English words for the usage line
+};
+
+ParseResult parse_options(const std::vector<std::string>& args);
+
+// The usage text, in `language`.
+std::string usage(const std::string& language);
+
+}  // namespace rv::cli

@@ -1,0 +1,280 @@
+#include "load/content_loader.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "load/files.hpp"
+#include "load/json_view.hpp"
+#include "load/loaded_json.hpp"
+#include "load/report_reader.hpp"
+
+namespace rv::load {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+JsonView root_of(const LoadedJson& json) { return {&json.value, &json.positions, &json.file, ""}; }
+
+bool is_slug(const std::string& name) {
+    if (name.empty() || name.size() > 80 || name.front() == '-' || name.back() == '-') {
+        return false;
+    }
+    char previous = 0;
+    for (char c : name) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+        if (!ok || (c == '-' && previous == '-')) {
+            return false;
+        }
+        previous = c;
+    }
+    return true;
+}
+
+bool is_year(const std::string& name) {
+    return name.size() == 4 && std::all_of(name.begin(), name.end(), [](char c) {
+               return std::isdigit(static_cast<unsigned char>(c));
+           });
+}
+
+model::PopulationFigure population(const JsonView& view) {
+    return {view["year"].integer(), static_cast<std::int64_t>(view["count"].number().value_or(model::Number{}).value),
+            view["date"].text(), view["source"].text()};
+}
+
+model::Requirement requirement(const JsonView& view) {
+    model::Requirement out;
+    if (auto flag = view.flag()) {
+        out.all = *flag;
+    } else {
+        out.types = view.strings();
+    }
+    return out;
+}
+
+void read_site(const LoadedJson& json, model::Site& site) {
+    const JsonView root = root_of(json);
+    site.title = root["title"].localized();
+    site.description = root["description"].localized();
+    site.publisher = root["publisher"].localized();
+    site.example_notice = root["example_notice"].localized();
+    site.base_url = root["base_url"].text();
+    site.languages = root["languages"].strings();
+    site.default_year = root["default_year"].integer();
+    site.example_content = root["example_content"].flag().value_or(false);
+    site.at = root.location();
+}
+
+void read_regions(const LoadedJson& json, std::vector<model::Region>& regions) {
+    for (const auto& item : root_of(json)["regions"].elements()) {
+        model::Region region;
+        region.id = item["id"].text();
+        region.name = item["name"].localized();
+        for (const auto& county : item["counties"].elements()) {
+            model::County c{county["name"].text(), std::nullopt};
+            if (county["population"].is_object()) {
+                c.population = population(county["population"]);
+            }
+            region.counties.push_back(std::move(c));
+        }
+        for (const auto& figure : item["population"].elements()) {
+            region.population.push_back(population(figure));
+        }
+        region.at = item.location();
+        regions.push_back(std::move(region));
+    }
+}
+
+model::Form read_form(const LoadedJson& json) {
+    const JsonView root = root_of(json);
+    model::Form form;
+    form.id = root["id"].text();
+    form.title = root["title"].localized();
+    form.applies_to = root["applies_to"].strings();
+    form.at = root.location();
+    for (const auto& item : root["sections"].elements()) {
+        model::FormSection section;
+        section.id = item["id"].text();
+        section.title = item["title"].localized();
+        section.guidance = item["guidance"].localized();
+        const std::string audience = item["audience"].text();
+        section.audience = audience == "patients"        ? model::Audience::patients
+                           : audience == "professionals" ? model::Audience::professionals
+                                                         : model::Audience::both;
+        section.required = requirement(item["required"]);
+        section.from_year = item["from_year"].integer();
+        section.to_year = item["to_year"].integer();
+        if (auto lix = item["lix_max"].number()) {
+            section.lix_max = lix->value;
+        }
+        form.sections.push_back(std::move(section));
+    }
+    for (const auto& item : root["fields"].elements()) {
+        model::FormField field;
+        field.path = item["path"].text();
+        field.title = item["title"].localized();
+        field.guidance = item["guidance"].localized();
+        field.required = requirement(item["required"]);
+        field.from_year = item["from_year"].integer();
+        field.to_year = item["to_year"].integer();
+        form.fields.push_back(std::move(field));
+    }
+    return form;
+}
+
+class Loader {
+public:
+    explicit Loader(const fs::path& root) : root_(root) {}
+
+    LoadResult run() {
+        LoadResult result;
+        result.content.root = root_.string();
+        std::error_code ec;
+        if (!fs::is_directory(root_, ec)) {
+            fatal(result, "RV010", root_.string());
+            return result;
+        }
+        const auto site = required_file(result, root_ / "site.json", "site.schema.json");
+        const auto regions = required_file(result, root_ / "regions.json", "regions.schema.json");
+        if (!site.ok || !regions.ok) {
+            return result;
+        }
+        read_site(site, result.content.site);
+        read_regions(regions, result.content.regions);
+        load_forms(result);
+        if (result.content.forms.empty()) {
+            return result;
+        }
+        result.usable = true;
+        load_services(result);
+        return result;
+    }
+
+private:
+    fs::path root_;
+    SchemaValidator validator_;
+
+    // Records the files of a report folder (and its subfolders) for link checks.
+    void list_files(const fs::path& dir, int depth, std::set<std::string>& files) {
+        std::error_code ec;
+        for (const auto& entry : sorted_entries(dir)) {
+            if (entry.is_symlink(ec)) {
+                continue;
+            }
+            if (entry.is_directory(ec) && depth < 4) {
+                list_files(entry.path(), depth + 1, files);
+            } else if (entry.is_regular_file(ec)) {
+                files.insert(entry.path().lexically_relative(root_).generic_string());
+            }
+        }
+    }
+
+    void fatal(LoadResult& result, const std::string& code, const std::string& what) {
+        result.diagnostics.push_back({code, model::Severity::fatal, {what, 0, 0}, {}});
+    }
+
+    LoadedJson required_file(LoadResult& result, const fs::path& path, const std::string& schema) {
+        std::error_code ec;
+        if (!fs::exists(path, ec)) {
+            fatal(result, "RV011", path.string());
+            return {};
+        }
+        auto json = load_json_file(path, schema, validator_, result.diagnostics);
+        if (!json.ok) {
+            result.diagnostics.back().severity = model::Severity::fatal;
+        }
+        return json;
+    }
+
+    void load_forms(LoadResult& result) {
+        const fs::path dir = root_ / "forms";
+        for (const auto& entry : sorted_entries(dir)) {
+            if (entry.path().extension() != ".json") {
+                continue;
+            }
+            auto json = load_json_file(entry.path(), "form.schema.json", validator_,
+                                       result.diagnostics);
+            if (json.ok) {
+                result.content.forms.push_back(read_form(json));
+            }
+        }
+        if (result.content.forms.empty()) {
+            fatal(result, "RV012", dir.string());
+        }
+    }
+
+    void load_services(LoadResult& result) {
+        for (const auto& entry : sorted_entries(root_ / "services")) {
+            const std::string name = entry.path().filename().string();
+            std::error_code ec;
+            if (!entry.is_directory(ec)) {
+                continue;
+            }
+            if (!is_slug(name)) {
+                result.diagnostics.push_back(
+                    {"RV013", model::Severity::error, {entry.path().string(), 0, 0}, {name}});
+                continue;
+            }
+            result.content.services.push_back(load_service(entry.path(), name, result));
+        }
+    }
+
+    model::Service load_service(const fs::path& dir, const std::string& slug, LoadResult& result) {
+        model::Service service;
+        service.slug = slug;
+        service.dir = dir.string();
+        service.file = (dir / "service.json").string();
+        std::error_code ec;
+        if (!fs::exists(dir / "service.json", ec)) {
+            result.diagnostics.push_back(
+                {"RV014", model::Severity::error, {service.file, 0, 0}, {slug}});
+        } else {
+            read_service(load_json_file(dir / "service.json", "service.schema.json", validator_,
+                                        result.diagnostics),
+                         service);
+        }
+        for (const auto& entry : sorted_entries(dir)) {
+            const std::string name = entry.path().filename().string();
+            if (!entry.is_directory(ec)) {
+                continue;
+            }
+            if (!is_year(name)) {
+                result.diagnostics.push_back(
+                    {"RV015", model::Severity::error, {entry.path().string(), 0, 0}, {name}});
+                continue;
+            }
+            service.reports.push_back(load_report(entry.path(), std::stoi(name), result));
+        }
+        return service;
+    }
+
+    model::Report load_report(const fs::path& dir, int year, LoadResult& result) {
+        model::Report report;
+        report.dir = dir.string();
+        report.file = (dir / "report.json").string();
+        report.folder_year = year;
+        std::error_code ec;
+        if (!fs::exists(dir / "report.json", ec)) {
+            result.diagnostics.push_back(
+                {"RV016", model::Severity::error, {report.file, 0, 0}, {std::to_string(year)}});
+        } else {
+            read_report(load_json_file(dir / "report.json", "report.schema.json", validator_,
+                                       result.diagnostics),
+                        report);
+        }
+        list_files(dir, 0, result.content.files);
+        for (const auto& entry : sorted_entries(dir)) {
+            if (entry.path().extension() == ".md") {
+                report.sections.push_back(
+                    load_section(entry.path(), entry.path().stem().string(), result.diagnostics));
+            }
+        }
+        return report;
+    }
+};
+
+}  // namespace
+
+LoadResult load_content(const fs::path& root) { return Loader(root).run(); }
+
+}  // namespace rv::load

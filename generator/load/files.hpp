@@ -1,0 +1,27 @@
+#pragma once
+// Reading the content tree from disk: bounded, never following a path out of it.
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace rv::load {
+
+constexpr std::size_t max_json_bytes = 8u << 20;       // 8 MiB
+constexpr std::size_t max_markdown_bytes = 4u << 20;   // 4 MiB
+
+struct FileText {
+    bool ok = false;
+    std::string text;
+    std::string error;  // message catalogue key when !ok: "file.missing", "file.too_large", …
+};
+
+FileText read_text_file(const std::filesystem::path& path, std::size_t max_bytes);
+
+// The entries of a folder sorted by name; empty when it cannot be read.
+std::vector<std::filesystem::directory_entry> sorted_entries(const std::filesystem::path& dir);
+
+// Whether `text` is well-formed UTF-8.
+bool is_valid_utf8(std::string_view text);
+
+}  // namespace rv::load

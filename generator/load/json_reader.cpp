@@ -1,0 +1,414 @@
+#include "load/json_reader.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <limits>
+
+namespace rv::load {
+
+std::string pointer_append(const std::string& pointer, std::string_view key) {
+    std::string out = pointer;
+    out += '/';
+    for (char c : key) {
+        if (c == '~') {
+            out += "~0";
+        } else if (c == '/') {
+            out += "~1";
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+struct SyntaxError {
+    std::string key;
+};
+
+class Reader {
+public:
+    explicit Reader(std::string_view text) : text_(text) {
+        if (text_.substr(0, 3) == "\xEF\xBB\xBF") {
+            pos_ = 3;  // a byte-order mark is not part of the document
+        }
+    }
+
+    JsonDocument read() {
+        JsonDocument doc;
+        try {
+            skip_space();
+            doc.value = value("", 0, doc);
+            skip_space();
+            if (pos_ < text_.size()) {
+                throw SyntaxError{"json.trailing"};
+            }
+            doc.ok = true;
+        } catch (const SyntaxError& error) {
+            doc.ok = false;
+            doc.error = error.key;
+            doc.error_line = line_;
+            doc.error_column = column_;
+            doc.value = nullptr;
+        }
+        return doc;
+    }
+
+private:
+    std::string_view text_;
+    std::size_t pos_ = 0;
+    int line_ = 1;
+    int column_ = 1;
+
+    bool at_end() const { return pos_ >= text_.size(); }
+    char peek() const { return at_end() ? '\0' : text_[pos_]; }
+
+    // Moves one byte; columns advance on the first byte of each UTF-8 character.
+    void advance() {
+        const auto c = static_cast<unsigned char>(text_[pos_]);
+        ++pos_;
+        if (c == '\n') {
+            ++line_;
+            column_ = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            ++column_;
+        }
+    }
+
+    void skip_space() {
+        while (!at_end()) {
+            const char c = peek();
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                advance();
+            } else {
+                break;
+            }
+        }
+    }
+
+    void expect(char c, const char* key) {
+        if (peek() != c || at_end()) {
+            throw SyntaxError{at_end() ? "json.unexpected_end" : key};
+        }
+        advance();
+    }
+
+    void record(JsonDocument& doc, const std::string& pointer, int line, int column,
+                const nlohmann::json& v) {
+        const bool empty = v.is_null() || ((v.is_string() || v.is_array() || v.is_object()) &&
+                                           v.empty());
+        doc.positions[pointer] = {line, column, empty};
+    }
+
+    nlohmann::json value(const std::string& pointer, int depth, JsonDocument& doc) {
+        if (depth > max_json_depth) {
+            throw SyntaxError{"json.too_deep"};
+        }
+        const int line = line_;
+        const int column = column_;
+        nlohmann::json v;
+        if (at_end()) {
+            throw SyntaxError{"json.unexpected_end"};
+        }
+        switch (peek()) {
+            case '{':
+                v = object(pointer, depth, doc);
+                break;
+            case '[':
+                v = array(pointer, depth, doc);
+                break;
+            case '"':
+                v = string();
+                break;
+            case 't':
+                literal("true");
+                v = true;
+                break;
+            case 'f':
+                literal("false");
+                v = false;
+                break;
+            case 'n':
+                literal("null");
+                v = nullptr;
+                break;
+            default:
+                v = number();
+                break;
+        }
+        record(doc, pointer, line, column, v);
+        return v;
+    }
+
+    nlohmann::json object(const std::string& pointer, int depth, JsonDocument& doc) {
+        nlohmann::json out = nlohmann::json::object();
+        advance();  // {
+        skip_space();
+        if (peek() == '}' && !at_end()) {
+            advance();
+            return out;
+        }
+        while (true) {
+            skip_space();
+            const int key_line = line_;
+            const int key_column = column_;
+            if (peek() != '"' || at_end()) {
+                throw SyntaxError{at_end() ? "json.unexpected_end" : "json.expected_key"};
+            }
+            std::string key = string();
+            skip_space();
+            expect(':', "json.expected_colon");
+            skip_space();
+            const std::string member = pointer_append(pointer, key);
+            if (out.contains(key)) {
+                doc.duplicates.push_back({member, key_line, key_column});
+            }
+            out[key] = value(member, depth + 1, doc);
+            skip_space();
+            if (peek() == ',' && !at_end()) {
+                advance();
+                continue;
+            }
+            expect('}', "json.expected_comma_or_brace");
+            return out;
+        }
+    }
+
+    nlohmann::json array(const std::string& pointer, int depth, JsonDocument& doc) {
+        nlohmann::json out = nlohmann::json::array();
+        advance();  // [
+        skip_space();
+        if (peek() == ']' && !at_end()) {
+            advance();
+            return out;
+        }
+        while (true) {
+            skip_space();
+            const std::string element = pointer + "/" + std::to_string(out.size());
+            out.push_back(value(element, depth + 1, doc));
+            skip_space();
+            if (peek() == ',' && !at_end()) {
+                advance();
+                continue;
+            }
+            expect(']', "json.expected_comma_or_bracket");
+            return out;
+        }
+    }
+
+    void literal(std::string_view word) {
+        for (char c : word) {
+            if (peek() != c || at_end()) {
+                throw SyntaxError{"json.unexpected_character"};
+            }
+            advance();
+        }
+    }
+
+    nlohmann::json number() {
+        const std::size_t start = pos_;
+        bool is_float = false;
+        if (peek() == '-') {
+            advance();
+        }
+        if (peek() == '0') {
+            advance();
+        } else if (peek() >= '1' && peek() <= '9') {
+            while (peek() >= '0' && peek() <= '9' && !at_end()) {
+                advance();
+            }
+        } else {
+            throw SyntaxError{at_end() ? "json.unexpected_end" : "json.unexpected_character"};
+        }
+        if (peek() == '.') {
+            is_float = true;
+            advance();
+            digits();
+        }
+        if (peek() == 'e' || peek() == 'E') {
+            is_float = true;
+            advance();
+            if (peek() == '+' || peek() == '-') {
+                advance();
+            }
+            digits();
+        }
+        const std::string literal_text(text_.substr(start, pos_ - start));
+        if (!is_float) {
+            errno = 0;
+            char* end = nullptr;
+            const long long n = std::strtoll(literal_text.c_str(), &end, 10);
+            if (errno == 0) {
+                return static_cast<std::int64_t>(n);
+            }
+        }
+        const double d = std::strtod(literal_text.c_str(), nullptr);
+        if (d == std::numeric_limits<double>::infinity() ||
+            d == -std::numeric_limits<double>::infinity()) {
+            throw SyntaxError{"json.number_out_of_range"};
+        }
+        return d;
+    }
+
+    void digits() {
+        if (!(peek() >= '0' && peek() <= '9') || at_end()) {
+            throw SyntaxError{"json.bad_number"};
+        }
+        while (peek() >= '0' && peek() <= '9' && !at_end()) {
+            advance();
+        }
+    }
+
+    static void append_utf8(std::string& out, std::uint32_t cp) {
+        if (cp < 0x80) {
+            out += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            out += static_cast<char>(0xC0 | (cp >> 6));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            out += static_cast<char>(0xE0 | (cp >> 12));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (cp >> 18));
+            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+    }
+
+    std::uint32_t hex4() {
+        std::uint32_t v = 0;
+        for (int i = 0; i < 4; ++i) {
+            const char c = peek();
+            if (at_end()) {
+                throw SyntaxError{"json.unexpected_end"};
+            }
+            v <<= 4;
+            if (c >= '0' && c <= '9') {
+                v |= static_cast<std::uint32_t>(c - '0');
+            } else if (c >= 'a' && c <= 'f') {
+                v |= static_cast<std::uint32_t>(c - 'a' + 10);
+            } else if (c >= 'A' && c <= 'F') {
+                v |= static_cast<std::uint32_t>(c - 'A' + 10);
+            } else {
+                throw SyntaxError{"json.bad_escape"};
+            }
+            advance();
+        }
+        return v;
+    }
+
+    void escape(std::string& out) {
+        advance();  // backslash
+        if (at_end()) {
+            throw SyntaxError{"json.unexpected_end"};
+        }
+        const char c = peek();
+        switch (c) {
+            case '"': out += '"'; break;
+            case '\\': out += '\\'; break;
+            case '/': out += '/'; break;
+            case 'b': out += '\b'; break;
+            case 'f': out += '\f'; break;
+            case 'n': out += '\n'; break;
+            case 'r': out += '\r'; break;
+            case 't': out += '\t'; break;
+            case 'u': {
+                advance();
+                std::uint32_t cp = hex4();
+                if (cp >= 0xD800 && cp <= 0xDBFF) {
+                    if (peek() != '\\') {
+                        throw SyntaxError{"json.bad_escape"};
+                    }
+                    advance();
+                    if (peek() != 'u') {
+                        throw SyntaxError{"json.bad_escape"};
+                    }
+                    advance();
+                    const std::uint32_t low = hex4();
+                    if (low < 0xDC00 || low > 0xDFFF) {
+                        throw SyntaxError{"json.bad_escape"};
+                    }
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+                    throw SyntaxError{"json.bad_escape"};
+                }
+                append_utf8(out, cp);
+                return;
+            }
+            default:
+                throw SyntaxError{"json.bad_escape"};
+        }
+        advance();
+    }
+
+    // Copies one UTF-8 encoded character, checking that it is well-formed.
+    void utf8_character(std::string& out) {
+        const auto lead = static_cast<unsigned char>(peek());
+        int extra = 0;
+        std::uint32_t cp = 0;
+        if (lead < 0x80) {
+            extra = 0;
+            cp = lead;
+        } else if (lead >= 0xC2 && lead <= 0xDF) {
+            extra = 1;
+            cp = lead & 0x1F;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            extra = 2;
+            cp = lead & 0x0F;
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            extra = 3;
+            cp = lead & 0x07;
+        } else {
+            throw SyntaxError{"json.invalid_utf8"};
+        }
+        if (pos_ + static_cast<std::size_t>(extra) >= text_.size()) {
+            throw SyntaxError{"json.invalid_utf8"};
+        }
+        for (int i = 1; i <= extra; ++i) {
+            const auto next = static_cast<unsigned char>(text_[pos_ + static_cast<std::size_t>(i)]);
+            if ((next & 0xC0) != 0x80) {
+                throw SyntaxError{"json.invalid_utf8"};
+            }
+            cp = (cp << 6) | (next & 0x3F);
+        }
+        if ((extra == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+            (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF))) {
+            throw SyntaxError{"json.invalid_utf8"};
+        }
+        for (int i = 0; i <= extra; ++i) {
+            out += text_[pos_];
+            advance();
+        }
+    }
+
+    std::string string() {
+        advance();  // opening quote
+        std::string out;
+        while (true) {
+            if (at_end()) {
+                throw SyntaxError{"json.unterminated_string"};
+            }
+            const auto c = static_cast<unsigned char>(peek());
+            if (c == '"') {
+                advance();
+                return out;
+            }
+            if (c == '\\') {
+                escape(out);
+            } else if (c < 0x20) {
+                throw SyntaxError{c == '\n' ? "json.unterminated_string" : "json.control_character"};
+            } else {
+                utf8_character(out);
+            }
+        }
+    }
+};
+
+}  // namespace
+
+JsonDocument read_json(std::string_view text) { return Reader(text).read(); }
+
+}  // namespace rv::load

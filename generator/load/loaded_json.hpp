@@ -1,0 +1,27 @@
+#pragma once
+// Reads one JSON file of the content tree: file → syntax → duplicate keys → schema.
+#include <filesystem>
+#include <string>
+
+#include "load/schema_validator.hpp"
+#include "model/diagnostic.hpp"
+#include "model/content.hpp"
+#include "model/source_location.hpp"
+
+namespace rv::load {
+
+struct LoadedJson {
+    bool ok = false;  // parsed (schema problems do not clear it)
+    std::string file;
+    nlohmann::json value;
+    model::PositionMap positions;
+};
+
+LoadedJson load_json_file(const std::filesystem::path& path, const std::string& schema,
+                          const SchemaValidator& validator, model::Diagnostics& diagnostics);
+
+// Reads `path` as a Markdown section.
+model::Section load_section(const std::filesystem::path& path, const std::string& id,
+                            model::Diagnostics& diagnostics);
+
+}  // namespace rv::load

@@ -1,0 +1,34 @@
+#pragma once
+// Checks a JSON document against one of the project's JSON Schemas (compiled into the
+// program from schemas/), with valijson, and turns its findings into catalogue codes.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace rv::load {
+
+struct SchemaProblem {
+    std::string pointer;  // JSON pointer of the offending value
+    std::string code;     // RV1xx
+    std::vector<std::string> args;
+};
+
+class SchemaValidator {
+public:
+    SchemaValidator();
+    ~SchemaValidator();
+    SchemaValidator(const SchemaValidator&) = delete;
+    SchemaValidator& operator=(const SchemaValidator&) = delete;
+
+    // `schema` is a file name in schemas/, e.g. "report.schema.json".
+    std::vector<SchemaProblem> validate(const std::string& schema,
+                                        const nlohmann::json& document) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace rv::load

@@ -1,0 +1,112 @@
+#include "render/html/site_renderer.hpp"
+
+#include <stdexcept>
+
+#include <kainjow/mustache.hpp>
+
+#include "analyse/availability.hpp"
+#include "embedded/embedded.hpp"
+#include "render/html/template_data.hpp"
+#include "render/staging.hpp"
+
+namespace rv::render {
+
+namespace {
+
+namespace mustache = kainjow::mustache;
+
+mustache::data to_data(const nlohmann::json& value) {
+    switch (value.type()) {
+        case nlohmann::json::value_t::object: {
+            mustache::data out{mustache::data::type::object};
+            for (const auto& [key, child] : value.items()) {
+                out.set(key, to_data(child));
+            }
+            return out;
+        }
+        case nlohmann::json::value_t::array: {
+            mustache::data out{mustache::data::type::list};
+            for (const auto& child : value) {
+                out.push_back(to_data(child));
+            }
+            return out;
+        }
+        case nlohmann::json::value_t::string:
+            return {value.get<std::string>()};
+        case nlohmann::json::value_t::boolean:
+            return {value.get<bool>()};
+        case nlohmann::json::value_t::number_integer:
+        case nlohmann::json::value_t::number_unsigned:
+            return {std::to_string(value.get<long long>())};
+        case nlohmann::json::value_t::number_float:
+            return {format_decimal(value.get<double>(), 1)};
+        default:
+            return {false};
+    }
+}
+
+class TemplateSet {
+public:
+    explicit TemplateSet(const Theme& theme) : theme_(theme) {}
+
+    std::string render(const std::string& name, const nlohmann::json& json) const {
+        mustache::mustache page{source("templates/" + name + ".mustache")};
+        if (!page.is_valid()) {
+            throw std::runtime_error("templates/" + name + ".mustache: " + page.error_message());
+        }
+        mustache::data data = to_data(json);
+        for (const std::string partial : {"head", "foot"}) {
+            const std::string text = source("templates/" + partial + ".mustache");
+            data.set(partial, mustache::partial{[text]() { return text; }});
+        }
+        std::string out = page.render(data);
+        if (!page.is_valid()) {
+            throw std::runtime_error("templates/" + name + ".mustache: " + page.error_message());
+        }
+        return out;
+    }
+
+private:
+    const Theme& theme_;
+
+    const std::string& source(const std::string& path) const {
+        const auto found = theme_.files.find(path);
+        if (found == theme_.files.end()) {
+            throw std::runtime_error("the theme has no " + path);
+        }
+        return found->second;
+    }
+};
+
+}  // namespace
+
+Theme Theme::embedded_default() {
+    Theme theme;
+    for (const auto& file : embedded::default_theme()) {
+        theme.files.emplace(std::string(file.path), std::string(file.contents));
+    }
+    return theme;
+}
+
+SiteSummary render_site(const model::Content& content, const Theme& theme,
+                        const std::filesystem::path& out_dir) {
+    SiteSummary summary;
+    const TemplateSet templates(theme);
+    for (const auto& [path, contents] : theme.files) {
+        if (path.rfind("assets/", 0) == 0) {
+            write_file(out_dir / path, contents);
+        }
+    }
+    write_file(out_dir / "index.html", templates.render("index", index_page_data(content)));
+    for (const auto& service : content.services) {
+        for (const auto& report : service.reports) {
+            const auto figures = analyse::availability(content, report);
+            write_file(out_dir / report_path(service, report),
+                       templates.render("report", report_page_data(content, service, report, figures)));
+            ++summary.report_pages;
+        }
+    }
+    return summary;
+}
+
+}  // namespace rv::render

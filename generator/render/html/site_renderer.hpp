@@ -1,0 +1,28 @@
+#pragma once
+// Writes the first HTML site: one page per report and an index, from the theme's
+// Mustache templates. Reads the model and the analysis; writes only into `out_dir`.
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "model/content.hpp"
+
+namespace rv::render {
+
+// A theme's files by relative path ("templates/report.mustache", "assets/style.css").
+struct Theme {
+    std::map<std::string, std::string> files;
+
+    static Theme embedded_default();
+};
+
+struct SiteSummary {
+    int report_pages = 0;
+};
+
+// Throws std::runtime_error on a broken template and std::filesystem::filesystem_error on
+// a write error.
+SiteSummary render_site(const model::Content& content, const Theme& theme,
+                        const std::filesystem::path& out_dir);
+
+}  // namespace rv::render

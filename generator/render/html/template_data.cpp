@@ -1,0 +1,291 @@
+#include "render/html/template_data.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "messages/catalog.hpp"
+#include "render/html/markdown_html.hpp"
+
+namespace rv::render {
+
+namespace {
+
+using nlohmann::json;
+
+const std::string no_break_space = "\u00a0";
+
+std::string ui(const std::string& key, const std::string& language,
+               const std::vector<std::string>& args = {}) {
+    return messages::text(key, language, args);
+}
+
+json site_data(const model::Content& content, const std::string& language) {
+    return {{"title", content.site.title.in(language)},
+            {"example_content", content.site.example_content},
+            {"example_notice", content.site.example_notice.empty()
+                                   ? ui("ui.example_notice", language)
+                                   : content.site.example_notice.in(language)}};
+}
+
+std::string region_name(const model::Content& content, const std::string& id,
+                        const std::string& language) {
+    const model::Region* region = content.find_region(id);
+    return region ? region->name.in(language) : id;
+}
+
+json optional_count(const std::optional<double>& value) {
+    return value ? json(format_count(*value)) : json("–");
+}
+
+json patients_table(const model::Content& content, const model::Report& report,
+                    const analyse::Availability& availability, const std::string& language) {
+    if (!report.patients || availability.regions.empty()) {
+        return nullptr;
+    }
+    json rows = json::array();
+    for (const auto& row : availability.regions) {
+        rows.push_back({{"region", region_name(content, row.region, language)},
+                        {"new_treated", optional_count(row.new_treated)},
+                        {"new_not_treated", optional_count(row.new_not_treated)},
+                        {"population", row.population ? format_count(static_cast<double>(*row.population)) : "–"},
+                        {"rate", row.rate_per_100k ? format_decimal(*row.rate_per_100k, 1) : "–"}});
+    }
+    std::string note;
+    const auto& first = availability.regions.front();
+    if (first.population) {
+        note = first.population_exact_year
+                   ? ui("ui.population_note", language,
+                        {std::to_string(first.population_year), first.population_source})
+                   : ui("ui.population_nearest", language,
+                        {std::to_string(report.folder_year), std::to_string(first.population_year),
+                         first.population_source});
+    }
+    json total_not_treated = "–";
+    if (!report.patients->new_not_treated.empty()) {
+        double sum = 0;
+        for (const auto& c : report.patients->new_not_treated) {
+            sum += c.count.value;
+        }
+        total_not_treated = format_count(sum);
+    }
+    return {{"caption", ui("ui.patients_caption", language, {std::to_string(report.folder_year)})},
+            {"rows", rows},
+            {"total_treated", optional_count(availability.total_treated)},
+            {"total_not_treated", total_not_treated},
+            {"national_rate", availability.national_rate_per_100k
+                                  ? format_decimal(*availability.national_rate_per_100k, 1)
+                                  : "–"},
+            {"population_note", note},
+            {"note", report.patients->note}};
+}
+
+json goals_table(const model::Report& report, const std::string& language) {
+    json rows = json::array();
+    for (const auto& goal : report.goals) {
+        rows.push_back({{"title", goal.title},
+                        {"kind", ui(goal.kind == "quality" ? "ui.goal_quality" : "ui.goal_result", language)},
+                        {"indicator", goal.indicator},
+                        {"target", goal.target},
+                        {"result", goal.result},
+                        {"met", goal.met ? ui(*goal.met ? "ui.yes" : "ui.no", language)
+                                         : ui("ui.unknown", language)},
+                        {"assessment", goal.assessment}});
+    }
+    return rows;
+}
+
+json not_reported_list(const std::vector<model::NotReported>& entries, const model::Form* form,
+                       const std::string& language) {
+    json out = json::array();
+    for (const auto& entry : entries) {
+        std::string what = entry.key;
+        if (form) {
+            if (const auto* section = form->find_section(entry.key)) {
+                what = section->title.in(language);
+            } else if (const auto* field = form->find_field(entry.key)) {
+                what = field->title.in(language);
+            }
+        }
+        out.push_back({{"what", what}, {"reason", entry.reason}});
+    }
+    return out;
+}
+
+json sections(const model::Form* form, const model::Service& service, const model::Report& report,
+              const std::string& language) {
+    json out = json::array();
+    if (!form) {
+        return out;
+    }
+    int number = 0;
+    for (const auto& section : form->sections) {
+        if (!section.in_year(report.folder_year)) {
+            continue;
+        }
+        const model::Section* file = report.find_section(section.id);
+        const model::NotReported* reason = report.find_not_reported(section.id);
+        const bool shown = (file && file->has_content) || reason;
+        if (!shown) {
+            continue;
+        }
+        ++number;
+        json item = {{"id", section.id},
+                     {"number", std::to_string(number)},
+                     {"title", section.title.in(language)},
+                     {"patients", section.audience == model::Audience::patients}};
+        if (file && file->has_content) {
+            item["html"] = markdown_to_html(file->document, {1, section.id});
+        } else {
+            item["not_reported"] = reason->reason;
+        }
+        (void)service;
+        out.push_back(item);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string format_count(double value) {
+    if (std::floor(value) != value || std::fabs(value) >= 1e15) {
+        return format_decimal(value, 1);
+    }
+    std::string digits = std::to_string(static_cast<long long>(std::fabs(value)));
+    std::string out;
+    const std::size_t n = digits.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        out += digits[i];
+        const std::size_t left = n - i - 1;
+        if (left > 0 && left % 3 == 0 && n > 4) {
+            out += no_break_space;
+        }
+    }
+    return value < 0 ? "−" + out : out;
+}
+
+std::string format_decimal(double value, int decimals) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, std::fabs(value));
+    std::string text = buffer;
+    const auto dot = text.find('.');
+    std::string whole = text.substr(0, dot);
+    std::string fraction = dot == std::string::npos ? "" : text.substr(dot + 1);
+    std::string out = format_count(std::stod(whole));
+    if (!fraction.empty()) {
+        out += "," + fraction;
+    }
+    return value < 0 ? "−" + out : out;
+}
+
+std::string report_path(const model::Service& service, const model::Report& report) {
+    return service.slug + "/" + std::to_string(report.folder_year) + "/index.html";
+}
+
+json labels(const std::string& language) {
+    json t = json::object();
+    for (const auto& key : messages::keys()) {
+        if (key.rfind("ui.", 0) == 0) {
+            t[key.substr(3)] = messages::text(key, language);
+        }
+    }
+    return {{"t", t}};
+}
+
+json report_page_data(const model::Content& content, const model::Service& service,
+                      const model::Report& report, const analyse::Availability& availability) {
+    const std::string language = report.language.empty() ? "nb" : report.language;
+    const model::Form* form = content.form_for(service.type);
+    json data = labels(language);
+    data["lang"] = language;
+    data["root"] = "../../";
+    data["site"] = site_data(content, language);
+    data["year"] = report.folder_year;
+    data["name"] = service.name.in(language);
+    data["name_en"] = service.name.en;
+    data["page_title"] = ui("ui.report_title", language, {std::to_string(report.folder_year)}) +
+                         ": " + service.name.in(language);
+    data["heading"] = ui("ui.report_title", language, {std::to_string(report.folder_year)});
+    data["type"] = ui("type." + service.type, language);
+    json hosts = json::array();
+    for (const auto& host : service.hosts) {
+        hosts.push_back({{"trust", host.trust}, {"region", region_name(content, host.region, language)}});
+    }
+    data["hosts"] = hosts;
+    data["responsible_region"] = region_name(content, service.responsible_region, language);
+    data["approved"] = service.approved;
+    std::string codes;
+    for (const auto& code : service.icd10) {
+        codes += (codes.empty() ? "" : ", ") + code;
+    }
+    data["icd10"] = codes;
+    data["sections"] = sections(form, service, report, language);
+    data["data_heading"] = ui("ui.data", language, {std::to_string(report.folder_year)});
+    data["patients"] = patients_table(content, report, availability, language);
+    json activity = json::array();
+    for (const auto& figure : report.activity) {
+        activity.push_back({{"label", figure.label},
+                            {"value", format_count(figure.value.value)},
+                            {"unit", figure.unit},
+                            {"previous_year", figure.previous_year ? format_count(figure.previous_year->value) : "–"}});
+    }
+    data["activity"] = activity;
+    data["activity_caption"] = ui("ui.activity_caption", language, {std::to_string(report.folder_year)});
+    json staff = json::array();
+    for (const auto& entry : report.staff) {
+        staff.push_back({{"specialty", entry.specialty}, {"count", format_count(entry.count.value)}});
+    }
+    data["staff"] = staff;
+    data["goals"] = goals_table(report, language);
+    json registries = json::array();
+    for (const auto& registry : report.registries) {
+        registries.push_back({{"name", registry.name}});
+    }
+    data["registries"] = registries;
+    json accreditations = json::array();
+    for (const auto& a : report.accreditations) {
+        accreditations.push_back({{"name", a.name}, {"holder", a.holder},
+                                  {"status", ui("ui.accreditation_" + a.status, language)}});
+    }
+    data["accreditations"] = accreditations;
+    if (report.reference_group) {
+        json members = json::array();
+        for (const auto& m : report.reference_group->members) {
+            members.push_back({{"name", m.name}, {"role", m.role},
+                               {"region", m.region.empty() ? "" : region_name(content, m.region, language)},
+                               {"user_representative", m.user_representative}});
+        }
+        data["reference_group"] = {
+            {"members", members},
+            {"meetings", report.reference_group->meetings ? format_count(report.reference_group->meetings->value) : ""},
+            {"approved", report.reference_group->approved_report
+                             ? ui(*report.reference_group->approved_report ? "ui.yes" : "ui.no", language)
+                             : ""}};
+    }
+    data["not_reported"] = not_reported_list(report.not_reported, form, language);
+    data["sources"] = report.sources;
+    return data;
+}
+
+json index_page_data(const model::Content& content) {
+    const std::string language = "nb";
+    json data = labels(language);
+    data["lang"] = language;
+    data["root"] = "";
+    data["site"] = site_data(content, language);
+    data["page_title"] = content.site.title.in(language);
+    json services = json::array();
+    for (const auto& service : content.services) {
+        json reports = json::array();
+        for (const auto& report : service.reports) {
+            reports.push_back({{"year", report.folder_year}, {"href", report_path(service, report)}});
+        }
+        services.push_back({{"name", service.name.in(language)},
+                            {"name_en", service.name.en},
+                            {"type", ui("type." + service.type, language)},
+                            {"reports", reports}});
+    }
+    data["services"] = services;
+    return data;
+}
+
+}  // namespace rv::render

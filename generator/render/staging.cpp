@@ -1,0 +1,71 @@
+#include "render/staging.hpp"
+
+#include <unistd.h>
+
+#include <fstream>
+#include <system_error>
+
+namespace rv::render {
+
+namespace fs = std::filesystem;
+
+namespace {
+fs::path sibling(const fs::path& target, const std::string& kind) {
+    const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    return parent / ("." + target.filename().string() + "." + kind + "-" +
+                     std::to_string(static_cast<long>(::getpid())));
+}
+}  // namespace
+
+StagedOutput::StagedOutput(fs::path target) : target_(std::move(target)) {
+    if (target_.filename().empty()) {
+        target_ = target_.parent_path();
+    }
+    staging_ = sibling(target_, "staging");
+    fs::remove_all(staging_);
+    fs::create_directories(staging_);
+}
+
+StagedOutput::~StagedOutput() {
+    if (!committed_) {
+        std::error_code ec;
+        fs::remove_all(staging_, ec);
+    }
+}
+
+void StagedOutput::commit() {
+    const fs::path previous = sibling(target_, "previous");
+    std::error_code ec;
+    fs::remove_all(previous, ec);
+    const bool had_target = fs::exists(target_);
+    if (had_target) {
+        fs::rename(target_, previous);
+    }
+    try {
+        fs::rename(staging_, target_);
+    } catch (...) {
+        if (had_target) {
+            fs::rename(previous, target_, ec);
+        }
+        throw;
+    }
+    committed_ = true;
+    fs::remove_all(previous, ec);
+}
+
+void write_file(const fs::path& path, std::string_view contents) {
+    fs::create_directories(path.parent_path());
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out) {
+        throw fs::filesystem_error("cannot open for writing", path,
+                                   std::make_error_code(std::errc::io_error));
+    }
+    out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
+    out.close();
+    if (!out) {
+        throw fs::filesystem_error("cannot write", path,
+                                   std::make_error_code(std::errc::io_error));
+    }
+}
+
+}  // namespace rv::render

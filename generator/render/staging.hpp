@@ -1,0 +1,33 @@
+#pragma once
+// All-or-nothing output: pages are written into a staging folder beside the target,
+// which replaces the target only when everything was written. A failed or interrupted
+// build leaves the previous output as it was.
+#include <filesystem>
+
+namespace rv::render {
+
+class StagedOutput {
+public:
+    // Creates an empty staging folder beside `target`. Throws std::filesystem::filesystem_error.
+    explicit StagedOutput(std::filesystem::path target);
+    ~StagedOutput();  // removes the staging folder unless committed
+    StagedOutput(const StagedOutput&) = delete;
+    StagedOutput& operator=(const StagedOutput&) = delete;
+
+    const std::filesystem::path& dir() const { return staging_; }
+    const std::filesystem::path& target() const { return target_; }
+
+    // Swaps the staging folder into place of the target. Throws on failure, in which case
+    // the target is left as it was.
+    void commit();
+
+private:
+    std::filesystem::path target_;
+    std::filesystem::path staging_;
+    bool committed_ = false;
+};
+
+// Writes `contents` to `path`, creating parent folders. Throws on failure.
+void write_file(const std::filesystem::path& path, std::string_view contents);
+
+}  // namespace rv::render

@@ -1,0 +1,115 @@
+#include "validate/validator.hpp"
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+#include "validate/checks.hpp"
+
+namespace rv::validate {
+
+namespace {
+
+using model::Severity;
+
+constexpr int max_description_words = 100;
+
+int count_words(const std::string& text) {
+    std::istringstream in(text);
+    int words = 0;
+    std::string word;
+    while (in >> word) {
+        ++words;
+    }
+    return words;
+}
+
+bool not_reported(const model::Service& service, const std::string& key) {
+    return std::any_of(service.not_reported.begin(), service.not_reported.end(),
+                       [&](const auto& entry) { return entry.key == key; });
+}
+
+void check_forms(const model::Content& content, model::Diagnostics& out) {
+    std::map<std::string, std::string> form_of_type;
+    for (const auto& form : content.forms) {
+        for (const auto& type : form.applies_to) {
+            const auto [it, inserted] = form_of_type.emplace(type, form.id);
+            if (!inserted) {
+                out.push_back({"RV060", Severity::error, form.at, {type, it->second, form.id}});
+            }
+        }
+        std::vector<std::string> seen;
+        for (const auto& section : form.sections) {
+            if (std::find(seen.begin(), seen.end(), section.id) != seen.end()) {
+                out.push_back({"RV061", Severity::error, form.at, {section.id, form.id}});
+            }
+            seen.push_back(section.id);
+        }
+    }
+}
+
+void check_service(const model::Content& content, const model::Service& service,
+                   model::Diagnostics& out) {
+    if (!service.data_loaded) {
+        return;
+    }
+    const auto at = [&](const std::string& pointer) {
+        return model::locate(service.file, service.positions, pointer);
+    };
+    if (!service.id.empty() && service.id != service.slug) {
+        out.push_back({"RV020", Severity::error, at("/id"), {service.id, service.slug}});
+    }
+    if (!service.type.empty() && !content.form_for(service.type)) {
+        out.push_back({"RV046", Severity::error, at("/type"), {service.type}});
+    }
+    bool responsible_hosts = false;
+    for (const auto& host : service.hosts) {
+        check_region(content, host.region, host.region_at, out);
+        responsible_hosts = responsible_hosts || host.region == service.responsible_region;
+    }
+    if (!service.responsible_region.empty()) {
+        check_region(content, service.responsible_region, at("/responsible_region"), out);
+        if (!responsible_hosts && !service.hosts.empty()) {
+            out.push_back({"RV045", Severity::error, at("/responsible_region"),
+                           {service.responsible_region}});
+        }
+    }
+    for (const auto& [language, text] :
+         {std::pair{"nb", &service.description.nb}, std::pair{"nn", &service.description.nn},
+          std::pair{"en", &service.description.en}}) {
+        const int words = count_words(*text);
+        if (words > max_description_words) {
+            out.push_back({"RV047", Severity::warning,
+                           at(std::string("/description/") + language),
+                           {std::to_string(words), std::to_string(max_description_words)}});
+        }
+    }
+    if (service.type == "nasjonal-kompetansetjeneste" && !service.competence &&
+        !not_reported(service, "competence")) {
+        out.push_back({"RV048", Severity::error, at(""), {}});
+    }
+    if (service.competence && service.competence->term_years != 0) {
+        const int expected = service.competence->function == "opplaering" ? 5 : 10;
+        if (service.competence->term_years != expected) {
+            out.push_back({"RV049", Severity::error, at("/competence/term_years"),
+                           {std::to_string(service.competence->term_years),
+                            service.competence->function, std::to_string(expected)}});
+        }
+    }
+}
+
+}  // namespace
+
+model::Diagnostics validate(const model::Content& content) {
+    model::Diagnostics out;
+    check_forms(content, out);
+    for (const auto& service : content.services) {
+        check_service(content, service, out);
+        for (const auto& report : service.reports) {
+            check_report(content, service, report, out);
+        }
+    }
+    return out;
+}
+
+}  // namespace rv::validate
