@@ -97,7 +97,7 @@ const char* type_name(const Json& value) {
     if (value.is_null()) return "@type.null";
     if (value.is_boolean()) return "@type.boolean";
     if (value.is_number_integer()) return "@type.integer";
-    if (value.is_number()) return "@type.number";
+    if (value.is_number()) return "@type.decimal";
     if (value.is_string()) return "@type.string";
     if (value.is_array()) return "@type.array";
     return "@type.object";
@@ -208,9 +208,6 @@ std::vector<SchemaProblem> SchemaValidator::validate(const std::string& schema,
             value = nullptr;
         }
         const Json* rule = impl_->subschema(schema, problem.pointer);
-        const std::string description =
-            rule && rule->contains("description") ? (*rule)["description"].get<std::string>()
-                                                  : std::string();
         if (text.rfind("Missing required property", 0) == 0) {
             problem.code = "RV102";
             problem.args = {quoted_between(text, "property '")};
@@ -238,8 +235,10 @@ std::vector<SchemaProblem> SchemaValidator::validate(const std::string& schema,
                             allowed};
         } else if (text.rfind("Failed to match regex", 0) == 0) {
             problem.code = "RV105";
+            const std::string hint =
+                rule && rule->contains("x-hint") ? (*rule)["x-hint"].get<std::string>() : "";
             problem.args = {value && value->is_string() ? value->get<std::string>() : "",
-                            description.empty() ? "@schema.pattern" : description};
+                            hint.empty() ? "@schema.pattern" : "@hint." + hint};
         } else if (text.rfind("Expected number", 0) == 0) {
             problem.code = "RV106";
             const bool at_least = text.find("greater") != std::string::npos;

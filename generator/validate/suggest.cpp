@@ -24,6 +24,19 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 }  // namespace
 
 std::string closest(const std::string& word, const std::vector<std::string>& candidates) {
+    // A name cut short or lengthened ("helse-midt", "henvisningskriterier") is the likeliest
+    // slip: prefer the longest candidate that one of them begins with.
+    std::string prefix_match;
+    for (const auto& candidate : candidates) {
+        const bool related = word.size() >= 4 && candidate.size() >= 4 &&
+                             (candidate.rfind(word, 0) == 0 || word.rfind(candidate, 0) == 0);
+        if (related && candidate != word && candidate.size() > prefix_match.size()) {
+            prefix_match = candidate;
+        }
+    }
+    if (!prefix_match.empty()) {
+        return prefix_match;
+    }
     std::string best;
     std::size_t best_distance = word.size() / 3 + 1;
     for (const auto& candidate : candidates) {
