@@ -1,5 +1,8 @@
 #include "load/report_reader.hpp"
 
+#include <algorithm>
+#include <tuple>
+
 #include "load/json_view.hpp"
 
 namespace rv::load {
@@ -25,6 +28,10 @@ std::vector<model::NotReported> not_reported(const JsonView& view) {
     for (const auto& [key, reason] : view.members()) {
         out.push_back({key, reason.text(), reason.location()});
     }
+    // In the order the author wrote them, not the reader's alphabetical order.
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.at.line, a.at.column) < std::tie(b.at.line, b.at.column);
+    });
     return out;
 }
 

@@ -32,6 +32,10 @@ mustache::data to_data(const nlohmann::json& value) {
             return out;
         }
         case nlohmann::json::value_t::string:
+            // An empty text is false, so that {{#x}}…{{/x}} leaves out what is not given.
+            if (value.get_ref<const std::string&>().empty()) {
+                return {false};
+            }
             return {value.get<std::string>()};
         case nlohmann::json::value_t::boolean:
             return {value.get<bool>()};

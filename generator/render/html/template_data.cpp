@@ -133,10 +133,13 @@ json sections(const model::Form* form, const model::Service& service, const mode
                      {"number", std::to_string(number)},
                      {"title", section.title.in(language)},
                      {"patients", section.audience == model::Audience::patients}};
+        // Every key is set in every item: Mustache looks a missing key up in the page.
+        item["html"] = "";
+        item["reason"] = "";
         if (file && file->has_content) {
             item["html"] = markdown_to_html(file->document, {1, section.id});
         } else {
-            item["not_reported"] = reason->reason;
+            item["reason"] = reason->reason;
         }
         (void)service;
         out.push_back(item);
@@ -263,6 +266,14 @@ json report_page_data(const model::Content& content, const model::Service& servi
     }
     data["not_reported"] = not_reported_list(report.not_reported, form, language);
     data["sources"] = report.sources;
+    // Mustache has no "is this list empty": say it with flags.
+    for (const char* list : {"activity", "staff", "goals", "registries", "accreditations",
+                             "not_reported", "sources"}) {
+        data[std::string("has_") + list] = !data[list].empty();
+    }
+    if (data.contains("reference_group")) {
+        data["reference_group"]["has_members"] = !data["reference_group"]["members"].empty();
+    }
     return data;
 }
 
