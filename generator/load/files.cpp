@@ -64,7 +64,7 @@ std::vector<std::filesystem::directory_entry> sorted_entries(const std::filesyst
     return entries;
 }
 
-bool is_valid_utf8(std::string_view text) {
+std::size_t first_invalid_utf8(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
         const auto c = static_cast<unsigned char>(text[i]);
@@ -83,25 +83,25 @@ bool is_valid_utf8(std::string_view text) {
             extra = 3;
             cp = c & 0x07;
         } else {
-            return false;
+            return i;
         }
         if (i + static_cast<std::size_t>(extra) >= text.size()) {
-            return false;
+            return i;
         }
         for (int k = 1; k <= extra; ++k) {
             const auto next = static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]);
             if ((next & 0xC0) != 0x80) {
-                return false;
+                return i;
             }
             cp = (cp << 6) | (next & 0x3F);
         }
         if ((extra == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
             (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF))) {
-            return false;
+            return i;
         }
         i += static_cast<std::size_t>(extra) + 1;
     }
-    return true;
+    return std::string_view::npos;
 }
 
 }  // namespace rv::load

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rv::load {
@@ -21,7 +22,11 @@ FileText read_text_file(const std::filesystem::path& path, std::size_t max_bytes
 // The entries of a folder sorted by name; empty when it cannot be read.
 std::vector<std::filesystem::directory_entry> sorted_entries(const std::filesystem::path& dir);
 
-// Whether `text` is well-formed UTF-8.
-bool is_valid_utf8(std::string_view text);
+// The byte offset of the first malformed UTF-8 sequence in `text`, or npos.
+std::size_t first_invalid_utf8(std::string_view text);
+
+inline bool is_valid_utf8(std::string_view text) {
+    return first_invalid_utf8(text) == std::string_view::npos;
+}
 
 }  // namespace rv::load

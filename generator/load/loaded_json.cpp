@@ -67,8 +67,19 @@ model::Section load_section(const std::filesystem::path& path, const std::string
             {"RV003", model::Severity::error, {section.file, 0, 0}, {"@" + file.error}});
         return section;
     }
-    if (!is_valid_utf8(file.text)) {
-        diagnostics.push_back({"RV004", model::Severity::error, {section.file, 1, 1}, {}});
+    if (const auto bad = first_invalid_utf8(file.text); bad != std::string::npos) {
+        int line = 1;
+        int column = 1;
+        for (std::size_t i = 0; i < bad; ++i) {
+            const auto c = static_cast<unsigned char>(file.text[i]);
+            if (c == '\n') {
+                ++line;
+                column = 1;
+            } else if ((c & 0xC0) != 0x80) {
+                ++column;
+            }
+        }
+        diagnostics.push_back({"RV004", model::Severity::error, {section.file, line, column}, {}});
         return section;
     }
     section.document = read_markdown(file.text);

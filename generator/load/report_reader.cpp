@@ -109,6 +109,7 @@ void read_report(const LoadedJson& json, model::Report& report) {
     const JsonView root = root_of(json);
     report.data_loaded = json.ok;
     report.positions = json.positions;
+    report.schema_ref = root["$schema"].text();
     report.service = root["service"].text();
     report.year = root["year"].integer();
     report.language = root["language"].text("nb");

@@ -217,6 +217,7 @@ struct Section {
 struct Report {
     std::string dir;   // the year folder
     std::string file;  // report.json
+    std::string schema_ref;  // its "$schema", kept for the next year's scaffold
     int folder_year = 0;
     bool data_loaded = false;  // report.json was read and parsed
 

@@ -29,7 +29,9 @@ const model::Report* latest_before(const model::Service& service, int year) {
 
 ordered report_json(const model::Service& service, const model::Report* previous, int year) {
     ordered out;
-    out["$schema"] = "../../../../schemas/report.schema.json";
+    out["$schema"] = previous && !previous->schema_ref.empty()
+                         ? previous->schema_ref
+                         : "../../../../schemas/report.schema.json";
     out["service"] = service.slug;
     out["year"] = year;
     out["language"] = previous ? previous->language : "nb";
