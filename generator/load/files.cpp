@@ -1,5 +1,7 @@
 #include "load/files.hpp"
 
+#include "load/utf8.hpp"
+
 #include <algorithm>
 #include <fstream>
 #include <system_error>
@@ -65,41 +67,12 @@ std::vector<std::filesystem::directory_entry> sorted_entries(const std::filesyst
 }
 
 std::size_t first_invalid_utf8(std::string_view text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        int extra = 0;
-        std::uint32_t cp = 0;
-        if (c < 0x80) {
-            ++i;
-            continue;
-        } else if (c >= 0xC2 && c <= 0xDF) {
-            extra = 1;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            extra = 2;
-            cp = c & 0x0F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            extra = 3;
-            cp = c & 0x07;
-        } else {
+    for (std::size_t i = 0; i < text.size();) {
+        const Utf8Char c = decode_utf8(text, i);
+        if (c.length == 0) {
             return i;
         }
-        if (i + static_cast<std::size_t>(extra) >= text.size()) {
-            return i;
-        }
-        for (int k = 1; k <= extra; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]);
-            if ((next & 0xC0) != 0x80) {
-                return i;
-            }
-            cp = (cp << 6) | (next & 0x3F);
-        }
-        if ((extra == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-            (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF))) {
-            return i;
-        }
-        i += static_cast<std::size_t>(extra) + 1;
+        i += c.length;
     }
     return std::string_view::npos;
 }

@@ -1,5 +1,7 @@
 #include "load/json_reader.hpp"
 
+#include "load/utf8.hpp"
+
 #include <cerrno>
 #include <cstdlib>
 #include <limits>
@@ -346,39 +348,11 @@ private:
 
     // Copies one UTF-8 encoded character, checking that it is well-formed.
     void utf8_character(std::string& out) {
-        const auto lead = static_cast<unsigned char>(peek());
-        int extra = 0;
-        std::uint32_t cp = 0;
-        if (lead < 0x80) {
-            extra = 0;
-            cp = lead;
-        } else if (lead >= 0xC2 && lead <= 0xDF) {
-            extra = 1;
-            cp = lead & 0x1F;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            extra = 2;
-            cp = lead & 0x0F;
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            extra = 3;
-            cp = lead & 0x07;
-        } else {
+        const Utf8Char c = decode_utf8(text_, pos_);
+        if (c.length == 0) {
             throw SyntaxError{"json.invalid_utf8"};
         }
-        if (pos_ + static_cast<std::size_t>(extra) >= text_.size()) {
-            throw SyntaxError{"json.invalid_utf8"};
-        }
-        for (int i = 1; i <= extra; ++i) {
-            const auto next = static_cast<unsigned char>(text_[pos_ + static_cast<std::size_t>(i)]);
-            if ((next & 0xC0) != 0x80) {
-                throw SyntaxError{"json.invalid_utf8"};
-            }
-            cp = (cp << 6) | (next & 0x3F);
-        }
-        if ((extra == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-            (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF))) {
-            throw SyntaxError{"json.invalid_utf8"};
-        }
-        for (int i = 0; i <= extra; ++i) {
+        for (std::size_t i = 0; i < c.length; ++i) {
             out += text_[pos_];
             advance();
         }
