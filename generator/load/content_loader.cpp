@@ -258,6 +258,7 @@ private:
             result.diagnostics.push_back(
                 {"RV016", model::Severity::error, {report.file, 0, 0}, {std::to_string(year)}});
         } else {
+            report.has_file = true;
             read_report(load_json_file(dir / "report.json", "report.schema.json", validator_,
                                        result.diagnostics),
                         report);

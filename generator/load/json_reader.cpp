@@ -164,7 +164,7 @@ private:
             skip_space();
             const std::string member = pointer_append(pointer, key);
             if (out.contains(key)) {
-                doc.duplicates.push_back({member, key_line, key_column});
+                doc.duplicates.push_back({key, member, key_line, key_column});
             }
             out[key] = value(member, depth + 1, doc);
             skip_space();

@@ -13,6 +13,7 @@
 namespace rv::load {
 
 struct DuplicateKey {
+    std::string key;      // the repeated key as written
     std::string pointer;  // the repeated member
     int line = 0;
     int column = 0;

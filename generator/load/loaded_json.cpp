@@ -42,7 +42,7 @@ LoadedJson load_json_file(const std::filesystem::path& path, const std::string& 
         diagnostics.push_back({"RV002",
                                model::Severity::error,
                                {out.file, duplicate.line, duplicate.column},
-                               {duplicate.pointer.substr(duplicate.pointer.rfind('/') + 1)}});
+                               {duplicate.key}});
     }
     for (auto& problem : validator.validate(schema, doc.value)) {
         auto args = problem.args;
@@ -65,6 +65,7 @@ model::Section load_section(const std::filesystem::path& path, const std::string
     if (!file.ok) {
         diagnostics.push_back(
             {"RV003", model::Severity::error, {section.file, 0, 0}, {"@" + file.error}});
+        section.readable = false;
         return section;
     }
     if (const auto bad = first_invalid_utf8(file.text); bad != std::string::npos) {
@@ -80,6 +81,7 @@ model::Section load_section(const std::filesystem::path& path, const std::string
             }
         }
         diagnostics.push_back({"RV004", model::Severity::error, {section.file, line, column}, {}});
+        section.readable = false;
         return section;
     }
     section.document = read_markdown(file.text);

@@ -128,7 +128,7 @@ void read_report(const LoadedJson& json, model::Report& report) {
     }
     for (const auto& item : root["staff"].elements()) {
         report.staff.push_back({item["specialty"].text(),
-                                item["count"].number().value_or(model::Number{0, item.location()}),
+                                item["count"].number(),
                                 item["note"].text(), item.location()});
     }
     for (const auto& item : root["goals"].elements()) {

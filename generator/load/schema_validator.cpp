@@ -1,6 +1,7 @@
 #include "load/schema_validator.hpp"
 
 #include <map>
+#include <regex>
 #include <stdexcept>
 
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
@@ -177,6 +178,32 @@ SchemaValidator::SchemaValidator() : impl_(std::make_unique<Impl>()) {
 
 SchemaValidator::~SchemaValidator() = default;
 
+// valijson checks propertyNames but reports nothing when a name fails: check names here.
+void SchemaValidator::check_property_names(const std::string& schema, const Json& value,
+                                           const std::string& pointer,
+                                           std::vector<SchemaProblem>& problems) const {
+    if (value.is_array()) {
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            check_property_names(schema, value[i], pointer + "/" + std::to_string(i), problems);
+        }
+        return;
+    }
+    if (!value.is_object()) {
+        return;
+    }
+    const Json* rule = impl_->subschema(schema, pointer);
+    const Json* names = rule && rule->contains("propertyNames") ? &(*rule)["propertyNames"] : nullptr;
+    for (const auto& [key, child] : value.items()) {
+        const std::string member = pointer_append(pointer, key);
+        if (names && names->contains("pattern") &&
+            !std::regex_search(key, std::regex((*names)["pattern"].get<std::string>()))) {
+            const std::string hint = names->value("x-hint", "");
+            problems.push_back({member, "RV105", {key, hint.empty() ? "@schema.pattern" : "@hint." + hint}});
+        }
+        check_property_names(schema, child, member, problems);
+    }
+}
+
 std::vector<SchemaProblem> SchemaValidator::validate(const std::string& schema,
                                                      const Json& document) const {
     const auto found = impl_->schemas.find(schema);
@@ -188,19 +215,47 @@ std::vector<SchemaProblem> SchemaValidator::validate(const std::string& schema,
     valijson::adapters::NlohmannJsonAdapter target(document);
     validator.validate(found->second, target, &results);
 
-    std::vector<SchemaProblem> problems;
+    std::vector<valijson::ValidationResults::Error> errors;
     valijson::ValidationResults::Error error;
     while (results.popError(error)) {
-        const std::string& text = error.description;
+        errors.push_back(error);
+    }
+    // Where a value had to match one of several alternatives (oneOf, anyOf), valijson also
+    // reports why each alternative failed: say once that no alternative fits instead.
+    std::vector<std::string> alternatives;
+    for (const auto& e : errors) {
+        if (e.description.rfind("Failed to validate against exactly one child", 0) == 0 ||
+            e.description.rfind("Failed to validate against any", 0) == 0) {
+            alternatives.push_back(context_to_pointer(e.context));
+        }
+    }
+    const auto under_alternative = [&](const std::string& pointer) {
+        for (const auto& p : alternatives) {
+            if (pointer == p || pointer.rfind(p + "/", 0) == 0) {
+                return true;
+            }
+        }
+        return false;
+    };
+
+    std::vector<SchemaProblem> problems;
+    for (const std::string& pointer : alternatives) {
+        problems.push_back({pointer, "RV109", {"@schema.alternatives"}});
+    }
+    check_property_names(schema, document, "", problems);
+    for (const auto& e : errors) {
+        const std::string& text = e.description;
         // Parent-level echoes of an error already reported at the child.
         if (text.rfind("Failed to validate against schema associated with property", 0) == 0 ||
             text.rfind("Failed to validate item #", 0) == 0 ||
             text.rfind("Failed to validate against additional properties", 0) == 0 ||
-            text.rfind("Failed to validate against schema associated with pattern", 0) == 0) {
+            text.rfind("Failed to validate against schema associated with pattern", 0) == 0 ||
+            text.rfind("Failed to validate against child schema #", 0) == 0 ||
+            under_alternative(context_to_pointer(e.context))) {
             continue;
         }
         SchemaProblem problem;
-        problem.pointer = context_to_pointer(error.context);
+        problem.pointer = context_to_pointer(e.context);
         const Json* value = nullptr;
         try {
             value = &document.at(Json::json_pointer(problem.pointer));
@@ -260,7 +315,7 @@ std::vector<SchemaProblem> SchemaValidator::validate(const std::string& schema,
             problem.args = {"@schema.list_not_unique"};
         } else {
             problem.code = "RV109";
-            problem.args = {text};
+            problem.args = {text};  // valijson's own words: no catalogue text fits
         }
         problems.push_back(std::move(problem));
     }

@@ -142,7 +142,7 @@ struct ActivityFigure {
 
 struct StaffEntry {
     std::string specialty;
-    Number count;
+    std::optional<Number> count;
     std::string note;
     SourceLocation at;
 };
@@ -211,6 +211,7 @@ struct Section {
     std::string id;
     std::string file;
     MarkdownNode document;
+    bool readable = true;      // false when the file could not be read (RV003, RV004)
     bool has_content = false;  // false when empty or only comments (guidance)
 };
 
@@ -219,6 +220,7 @@ struct Report {
     std::string file;  // report.json
     std::string schema_ref;  // its "$schema", kept for the next year's scaffold
     int folder_year = 0;
+    bool has_file = false;     // report.json exists
     bool data_loaded = false;  // report.json was read and parsed
 
     std::string service;

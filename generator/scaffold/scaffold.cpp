@@ -41,7 +41,10 @@ ordered report_json(const model::Service& service, const model::Report* previous
     if (!previous->staff.empty()) {
         ordered staff = ordered::array();
         for (const auto& entry : previous->staff) {
-            ordered item = {{"specialty", entry.specialty}, {"count", static_cast<long long>(entry.count.value)}};
+            ordered item = {{"specialty", entry.specialty}};
+            if (entry.count) {
+                item["count"] = static_cast<long long>(entry.count->value);
+            }
             if (!entry.note.empty()) {
                 item["note"] = entry.note;
             }

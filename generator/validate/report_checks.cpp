@@ -69,7 +69,7 @@ void check_sections(const model::Form& form, const model::Service& service,
         } else if (!file && required && !reason) {
             out.push_back({"RV030", Severity::error, file_start(report.file),
                            {section.id, section.title.nb}});
-        } else if (file && !file->has_content && !reason) {
+        } else if (file && file->readable && !file->has_content && !reason) {
             if (required) {
                 out.push_back({"RV033", Severity::error, file_start(file->file),
                                {section.id, section.title.nb}});
@@ -215,9 +215,9 @@ void check_report(const model::Content& content, const model::Service& service,
         const bool treats = service.type == "nasjonal-behandlingstjeneste" ||
                             service.type == "flerregional-behandlingstjeneste";
         for (const auto& entry : report.staff) {
-            if (treats && entry.count.value < 3) {
-                out.push_back({"RV044", Severity::warning, entry.count.at,
-                               {entry.specialty, format_number(entry.count.value)}});
+            if (treats && entry.count && entry.count->value < 3) {
+                out.push_back({"RV044", Severity::warning, entry.count->at,
+                               {entry.specialty, format_number(entry.count->value)}});
             }
         }
         if (report.reference_group) {
@@ -229,7 +229,7 @@ void check_report(const model::Content& content, const model::Service& service,
         }
     }
     const model::Form* form = content.form_for(service.type);
-    if (form) {
+    if (form && report.has_file) {  // without report.json, RV016 says all there is to say
         check_sections(*form, service, report, out);
         if (report.data_loaded) {
             check_fields(*form, service, report, out);

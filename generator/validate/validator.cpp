@@ -34,7 +34,7 @@ void check_forms(const model::Content& content, model::Diagnostics& out) {
     for (const auto& form : content.forms) {
         for (const auto& type : form.applies_to) {
             const auto [it, inserted] = form_of_type.emplace(type, form.id);
-            if (!inserted) {
+            if (!inserted && it->second != form.id) {  // a repeat in one form is RV108
                 out.push_back({"RV060", Severity::error, form.at, {type, it->second, form.id}});
             }
         }

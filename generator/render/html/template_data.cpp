@@ -235,7 +235,7 @@ json report_page_data(const model::Content& content, const model::Service& servi
     data["activity_caption"] = ui("ui.activity_caption", language, {std::to_string(report.folder_year)});
     json staff = json::array();
     for (const auto& entry : report.staff) {
-        staff.push_back({{"specialty", entry.specialty}, {"count", format_count(entry.count.value)}});
+        staff.push_back({{"specialty", entry.specialty}, {"count", entry.count ? format_count(entry.count->value) : "–"}});
     }
     data["staff"] = staff;
     data["goals"] = goals_table(report, language);
