@@ -16,10 +16,10 @@ struct RegionAvailability {
     int population_year = 0;
     bool population_exact_year = false;
     std::string population_source;
-    std::optional<double> rate_per_100k;      // new treated per 100 000 inhabitants
-    std::optional<double> patient_share;      // of all new treated
-    std::optional<double> population_share;   // of the population of all regions
-    std::optional<double> share_ratio;        // patient share / population share
+    std::optional<double> rate_per_100k;     // new treated per 100 000 inhabitants
+    std::optional<double> patient_share;     // of all new treated
+    std::optional<double> population_share;  // of the population of all regions
+    std::optional<double> share_ratio;       // patient share / population share
 };
 
 struct Availability {

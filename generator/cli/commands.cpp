@@ -153,7 +153,13 @@ int run_new(const Options& options, std::ostream& out, std::ostream& err) {
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     const ParseResult parsed = parse_options(args);
     if (!parsed.options) {
-        err << messages::text("cli.usage_error", "nb", {parsed.error}) << '\n';
+        std::string language = "nb";
+        for (std::size_t i = 0; i + 1 < args.size(); ++i) {
+            if (args[i] == "--lang" && args[i + 1] == "en") {
+                language = "en";
+            }
+        }
+        err << messages::text("cli.usage_error", language, {parsed.error}) << '\n';
         return exit_unusable;
     }
     const Options& options = *parsed.options;

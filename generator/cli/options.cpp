@@ -93,6 +93,8 @@ ParseResult parse_options(const std::vector<std::string>& args) {
     return {options, {}};
 }
 
-std::string usage(const std::string& language) { return messages::text("cli.usage", language); }
+std::string usage(const std::string& language) {
+    return messages::text("cli.usage", language);
+}
 
 }  // namespace rv::cli

@@ -11,7 +11,7 @@ struct Options {
     std::string content_dir = "content";
     std::string out_dir = "output/site";
     std::string language = "nb";  // of messages
-    std::string format = "text";   // text or json
+    std::string format = "text";  // text or json
     bool strict = false;
     std::string slug;  // new
     int year = 0;      // new

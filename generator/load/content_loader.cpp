@@ -14,7 +14,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-JsonView root_of(const LoadedJson& json) { return {&json.value, &json.positions, &json.file, ""}; }
+JsonView root_of(const LoadedJson& json) {
+    return {&json.value, &json.positions, &json.file, ""};
+}
 
 bool is_slug(const std::string& name) {
     if (name.empty() || name.size() > 80 || name.front() == '-' || name.back() == '-') {
@@ -38,7 +40,8 @@ bool is_year(const std::string& name) {
 }
 
 model::PopulationFigure population(const JsonView& view) {
-    return {view["year"].integer(), static_cast<std::int64_t>(view["count"].number().value_or(model::Number{}).value),
+    return {view["year"].integer(),
+            static_cast<std::int64_t>(view["count"].number().value_or(model::Number{}).value),
             view["date"].text(), view["source"].text()};
 }
 
@@ -123,7 +126,7 @@ model::Form read_form(const LoadedJson& json) {
 }
 
 class Loader {
-public:
+  public:
     explicit Loader(const fs::path& root) : root_(root) {}
 
     LoadResult run() {
@@ -150,7 +153,7 @@ public:
         return result;
     }
 
-private:
+  private:
     fs::path root_;
     SchemaValidator validator_;
 
@@ -192,8 +195,8 @@ private:
             if (entry.path().extension() != ".json") {
                 continue;
             }
-            auto json = load_json_file(entry.path(), "form.schema.json", validator_,
-                                       result.diagnostics);
+            auto json =
+                load_json_file(entry.path(), "form.schema.json", validator_, result.diagnostics);
             if (json.ok) {
                 result.content.forms.push_back(read_form(json));
             }
@@ -276,6 +279,8 @@ private:
 
 }  // namespace
 
-LoadResult load_content(const fs::path& root) { return Loader(root).run(); }
+LoadResult load_content(const fs::path& root) {
+    return Loader(root).run();
+}
 
 }  // namespace rv::load

@@ -8,8 +8,8 @@
 
 namespace rv::load {
 
-constexpr std::size_t max_json_bytes = 8u << 20;       // 8 MiB
-constexpr std::size_t max_markdown_bytes = 4u << 20;   // 4 MiB
+constexpr std::size_t max_json_bytes = 8u << 20;      // 8 MiB
+constexpr std::size_t max_markdown_bytes = 4u << 20;  // 4 MiB
 
 struct FileText {
     bool ok = false;

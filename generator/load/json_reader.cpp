@@ -30,7 +30,7 @@ struct SyntaxError {
 };
 
 class Reader {
-public:
+  public:
     explicit Reader(std::string_view text) : text_(text) {
         if (text_.substr(0, 3) == "\xEF\xBB\xBF") {
             pos_ = 3;  // a byte-order mark is not part of the document
@@ -57,7 +57,7 @@ public:
         return doc;
     }
 
-private:
+  private:
     std::string_view text_;
     std::size_t pos_ = 0;
     int line_ = 1;
@@ -98,13 +98,14 @@ private:
 
     void record(JsonDocument& doc, const std::string& pointer, int line, int column,
                 const nlohmann::json& v) {
-        const bool empty = v.is_null() || ((v.is_string() || v.is_array() || v.is_object()) &&
-                                           v.empty());
+        const bool empty = v.is_null() ||
+                           (v.is_string() && v.get_ref<const std::string&>().empty()) ||
+                           ((v.is_array() || v.is_object()) && v.empty());
         doc.positions[pointer] = {line, column, empty};
     }
 
     nlohmann::json value(const std::string& pointer, int depth, JsonDocument& doc) {
-        if (depth > max_json_depth) {
+        if (depth >= max_json_depth) {  // depth counts from 0: at most max_json_depth levels
             throw SyntaxError{"json.too_deep"};
         }
         const int line = line_;
@@ -309,14 +310,30 @@ private:
         }
         const char c = peek();
         switch (c) {
-            case '"': out += '"'; break;
-            case '\\': out += '\\'; break;
-            case '/': out += '/'; break;
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
-            case 'n': out += '\n'; break;
-            case 'r': out += '\r'; break;
-            case 't': out += '\t'; break;
+            case '"':
+                out += '"';
+                break;
+            case '\\':
+                out += '\\';
+                break;
+            case '/':
+                out += '/';
+                break;
+            case 'b':
+                out += '\b';
+                break;
+            case 'f':
+                out += '\f';
+                break;
+            case 'n':
+                out += '\n';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case 't':
+                out += '\t';
+                break;
             case 'u': {
                 advance();
                 std::uint32_t cp = hex4();
@@ -373,7 +390,8 @@ private:
             if (c == '\\') {
                 escape(out);
             } else if (c < 0x20) {
-                throw SyntaxError{c == '\n' ? "json.unterminated_string" : "json.control_character"};
+                throw SyntaxError{c == '\n' ? "json.unterminated_string"
+                                            : "json.control_character"};
             } else {
                 utf8_character(out);
             }
@@ -383,6 +401,8 @@ private:
 
 }  // namespace
 
-JsonDocument read_json(std::string_view text) { return Reader(text).read(); }
+JsonDocument read_json(std::string_view text) {
+    return Reader(text).read();
+}
 
 }  // namespace rv::load

@@ -14,7 +14,7 @@
 namespace rv::load {
 
 class JsonView {
-public:
+  public:
     JsonView(const nlohmann::json* value, const model::PositionMap* positions,
              const std::string* file, std::string pointer)
         : value_(value), positions_(positions), file_(file), pointer_(std::move(pointer)) {}
@@ -38,7 +38,8 @@ public:
         std::vector<JsonView> out;
         if (is_array()) {
             for (std::size_t i = 0; i < value_->size(); ++i) {
-                out.push_back({&(*value_)[i], positions_, file_, pointer_ + "/" + std::to_string(i)});
+                out.push_back(
+                    {&(*value_)[i], positions_, file_, pointer_ + "/" + std::to_string(i)});
             }
         }
         return out;
@@ -49,7 +50,8 @@ public:
         std::vector<std::pair<std::string, JsonView>> out;
         if (is_object()) {
             for (const auto& [key, child] : value_->items()) {
-                out.emplace_back(key, JsonView{&child, positions_, file_, pointer_append(pointer_, key)});
+                out.emplace_back(
+                    key, JsonView{&child, positions_, file_, pointer_append(pointer_, key)});
             }
         }
         return out;
@@ -94,7 +96,7 @@ public:
     model::SourceLocation location() const { return model::locate(*file_, *positions_, pointer_); }
     const std::string& pointer() const { return pointer_; }
 
-private:
+  private:
     const nlohmann::json* value_;
     const model::PositionMap* positions_;
     const std::string* file_;

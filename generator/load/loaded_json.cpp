@@ -14,8 +14,8 @@ bool is_comment_only(const model::MarkdownNode& block) {
     }
     const auto first = block.text.find_first_not_of(" \t\r\n");
     const auto last = block.text.find_last_not_of(" \t\r\n");
-    return first != std::string::npos && block.text.compare(first, 4, "<!--") == 0 &&
-           last >= 2 && block.text.compare(last - 2, 3, "-->") == 0;
+    return first != std::string::npos && block.text.compare(first, 4, "<!--") == 0 && last >= 2 &&
+           block.text.compare(last - 2, 3, "-->") == 0;
 }
 
 }  // namespace

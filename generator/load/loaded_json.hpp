@@ -4,8 +4,8 @@
 #include <string>
 
 #include "load/schema_validator.hpp"
-#include "model/diagnostic.hpp"
 #include "model/content.hpp"
+#include "model/diagnostic.hpp"
 #include "model/source_location.hpp"
 
 namespace rv::load {

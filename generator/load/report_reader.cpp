@@ -82,9 +82,8 @@ void read_service(const LoadedJson& json, model::Service& service) {
     service.short_name = root["short_name"].text();
     service.type = root["type"].text();
     for (const auto& host : root["hosts"].elements()) {
-        service.hosts.push_back({host["trust"].text(), host["region"].text(),
-                                 host["unit"].text(), host.location(),
-                                 host["region"].location()});
+        service.hosts.push_back({host["trust"].text(), host["region"].text(), host["unit"].text(),
+                                 host.location(), host["region"].location()});
     }
     service.responsible_region = root["responsible_region"].text();
     service.established = root["established"].text();
@@ -96,10 +95,9 @@ void read_service(const LoadedJson& json, model::Service& service) {
                        contact["address"].text()};
     service.website = root["website"].text();
     if (const JsonView competence = root["competence"]; competence.is_object()) {
-        service.competence = model::Competence{competence["function"].text(),
-                                               competence["term_years"].integer(),
-                                               competence["term_start"].text(),
-                                               competence["term_end"].text()};
+        service.competence =
+            model::Competence{competence["function"].text(), competence["term_years"].integer(),
+                              competence["term_start"].text(), competence["term_end"].text()};
     }
     service.not_reported = not_reported(root["not_reported"]);
     service.sources = root["sources"].strings();
@@ -127,19 +125,16 @@ void read_report(const LoadedJson& json, model::Report& report) {
         report.activity.push_back(std::move(figure));
     }
     for (const auto& item : root["staff"].elements()) {
-        report.staff.push_back({item["specialty"].text(),
-                                item["count"].number(),
+        report.staff.push_back({item["specialty"].text(), item["count"].number(),
                                 item["note"].text(), item.location()});
     }
     for (const auto& item : root["goals"].elements()) {
-        report.goals.push_back({item["kind"].text(), item["title"].text(),
-                                item["indicator"].text(), item["target"].text(),
-                                item["result"].text(), item["assessment"].text(),
-                                item["met"].flag(), item.location()});
+        report.goals.push_back({item["kind"].text(), item["title"].text(), item["indicator"].text(),
+                                item["target"].text(), item["result"].text(),
+                                item["assessment"].text(), item["met"].flag(), item.location()});
     }
     for (const auto& item : root["registries"].elements()) {
-        report.registries.push_back(
-            {item["name"].text(), item["kind"].text(), item["url"].text()});
+        report.registries.push_back({item["name"].text(), item["kind"].text(), item["url"].text()});
     }
     for (const auto& item : root["accreditations"].elements()) {
         report.accreditations.push_back(

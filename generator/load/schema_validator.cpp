@@ -74,8 +74,8 @@ std::vector<std::string> split_pointer(const std::string& pointer) {
     std::size_t i = 0;
     while (i < pointer.size()) {
         const auto next = pointer.find('/', i + 1);
-        std::string part = pointer.substr(i + 1, next == std::string::npos ? std::string::npos
-                                                                           : next - i - 1);
+        std::string part =
+            pointer.substr(i + 1, next == std::string::npos ? std::string::npos : next - i - 1);
         std::string key;
         for (std::size_t k = 0; k < part.size(); ++k) {
             if (part[k] == '~' && k + 1 < part.size()) {
@@ -95,12 +95,18 @@ std::vector<std::string> split_pointer(const std::string& pointer) {
 }
 
 const char* type_name(const Json& value) {
-    if (value.is_null()) return "@type.null";
-    if (value.is_boolean()) return "@type.boolean";
-    if (value.is_number_integer()) return "@type.integer";
-    if (value.is_number()) return "@type.decimal";
-    if (value.is_string()) return "@type.string";
-    if (value.is_array()) return "@type.array";
+    if (value.is_null())
+        return "@type.null";
+    if (value.is_boolean())
+        return "@type.boolean";
+    if (value.is_number_integer())
+        return "@type.integer";
+    if (value.is_number())
+        return "@type.decimal";
+    if (value.is_string())
+        return "@type.string";
+    if (value.is_array())
+        return "@type.array";
     return "@type.object";
 }
 
@@ -192,13 +198,15 @@ void SchemaValidator::check_property_names(const std::string& schema, const Json
         return;
     }
     const Json* rule = impl_->subschema(schema, pointer);
-    const Json* names = rule && rule->contains("propertyNames") ? &(*rule)["propertyNames"] : nullptr;
+    const Json* names =
+        rule && rule->contains("propertyNames") ? &(*rule)["propertyNames"] : nullptr;
     for (const auto& [key, child] : value.items()) {
         const std::string member = pointer_append(pointer, key);
         if (names && names->contains("pattern") &&
             !std::regex_search(key, std::regex((*names)["pattern"].get<std::string>()))) {
             const std::string hint = names->value("x-hint", "");
-            problems.push_back({member, "RV105", {key, hint.empty() ? "@schema.pattern" : "@hint." + hint}});
+            problems.push_back(
+                {member, "RV105", {key, hint.empty() ? "@schema.pattern" : "@hint." + hint}});
         }
         check_property_names(schema, child, member, problems);
     }
@@ -286,8 +294,7 @@ std::vector<SchemaProblem> SchemaValidator::validate(const std::string& schema,
                     allowed += (allowed.empty() ? "" : ", ") + option.dump();
                 }
             }
-            problem.args = {value && value->is_string() ? value->get<std::string>() : "",
-                            allowed};
+            problem.args = {value && value->is_string() ? value->get<std::string>() : "", allowed};
         } else if (text.rfind("Failed to match regex", 0) == 0) {
             problem.code = "RV105";
             const std::string hint =

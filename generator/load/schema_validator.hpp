@@ -16,7 +16,7 @@ struct SchemaProblem {
 };
 
 class SchemaValidator {
-public:
+  public:
     SchemaValidator();
     ~SchemaValidator();
     SchemaValidator(const SchemaValidator&) = delete;
@@ -26,7 +26,7 @@ public:
     std::vector<SchemaProblem> validate(const std::string& schema,
                                         const nlohmann::json& document) const;
 
-private:
+  private:
     void check_property_names(const std::string& schema, const nlohmann::json& value,
                               const std::string& pointer,
                               std::vector<SchemaProblem>& problems) const;

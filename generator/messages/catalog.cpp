@@ -56,7 +56,8 @@ std::string text(const std::string& key, const std::string& language,
     const std::string pattern = (*found).value(lang, (*found).value("nb", key));
     std::string out;
     for (std::size_t i = 0; i < pattern.size(); ++i) {
-        if (pattern[i] == '{' && i + 2 < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[i + 1]))) {
+        if (pattern[i] == '{' && i + 2 < pattern.size() &&
+            std::isdigit(static_cast<unsigned char>(pattern[i + 1]))) {
             const std::size_t close = pattern.find('}', i);
             if (close != std::string::npos) {
                 std::string inner = pattern.substr(i + 1, close - i - 1);

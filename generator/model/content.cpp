@@ -37,13 +37,17 @@ const T* find_by(const std::vector<T>& items, const std::string& key, std::strin
 }
 }  // namespace
 
-bool FormSection::in_year(int year) const { return within(year, from_year, to_year); }
+bool FormSection::in_year(int year) const {
+    return within(year, from_year, to_year);
+}
 
 bool FormSection::required_for(const std::string& service_type, int year) const {
     return in_year(year) && required.applies_to(service_type);
 }
 
-bool FormField::in_year(int year) const { return within(year, from_year, to_year); }
+bool FormField::in_year(int year) const {
+    return within(year, from_year, to_year);
+}
 
 bool FormField::required_for(const std::string& service_type, int year) const {
     return in_year(year) && required.applies_to(service_type);

@@ -216,8 +216,8 @@ struct Section {
 };
 
 struct Report {
-    std::string dir;   // the year folder
-    std::string file;  // report.json
+    std::string dir;         // the year folder
+    std::string file;        // report.json
     std::string schema_ref;  // its "$schema", kept for the next year's scaffold
     int folder_year = 0;
     bool has_file = false;     // report.json exists

@@ -9,37 +9,37 @@ namespace rv::model {
 enum class MarkdownKind {
     document,
     paragraph,
-    heading,         // level
+    heading,  // level
     block_quote,
-    list,            // ordered, start, tight
-    item,            // task: -1 no checkbox, 0 unchecked, 1 checked
-    code_block,      // text, info
+    list,        // ordered, start, tight
+    item,        // task: -1 no checkbox, 0 unchecked, 1 checked
+    code_block,  // text, info
     thematic_break,
-    table,           // children are table_row; the first row has header = true
-    table_row,       // header
-    table_cell,      // align: 0 none, 'l', 'c', 'r'
-    html_block,      // text; never shown on a page
-    text,            // text
+    table,       // children are table_row; the first row has header = true
+    table_row,   // header
+    table_cell,  // align: 0 none, 'l', 'c', 'r'
+    html_block,  // text; never shown on a page
+    text,        // text
     soft_break,
     line_break,
-    code,            // text
+    code,  // text
     emphasis,
     strong,
     strikethrough,
-    link,            // url, title
-    image,           // url, title; children are the alt text
-    html_inline,     // text; never shown on a page
+    link,         // url, title
+    image,        // url, title; children are the alt text
+    html_inline,  // text; never shown on a page
     footnote_reference,
     footnote_definition,
 };
 
 struct MarkdownNode {
     MarkdownKind kind = MarkdownKind::document;
-    std::string text;  // literal text (text, code, code_block, html)
-    std::string url;   // link and image destination
-    std::string title; // link and image title
-    std::string info;  // code block info string
-    int level = 0;     // heading level
+    std::string text;   // literal text (text, code, code_block, html)
+    std::string url;    // link and image destination
+    std::string title;  // link and image title
+    std::string info;   // code block info string
+    int level = 0;      // heading level
     bool ordered = false;
     bool tight = false;
     bool header = false;

@@ -22,7 +22,6 @@ struct ValuePosition {
 using PositionMap = std::unordered_map<std::string, ValuePosition>;
 
 // The location of the value at `pointer`, or of its nearest parent that has one.
-SourceLocation locate(const std::string& file, const PositionMap& positions,
-                      std::string pointer);
+SourceLocation locate(const std::string& file, const PositionMap& positions, std::string pointer);
 
 }  // namespace rv::model

@@ -63,8 +63,7 @@ void write_file(const fs::path& path, std::string_view contents) {
     out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
     out.close();
     if (!out) {
-        throw fs::filesystem_error("cannot write", path,
-                                   std::make_error_code(std::errc::io_error));
+        throw fs::filesystem_error("cannot write", path, std::make_error_code(std::errc::io_error));
     }
 }
 

@@ -7,7 +7,7 @@
 namespace rv::render {
 
 class StagedOutput {
-public:
+  public:
     // Creates an empty staging folder beside `target`. Throws std::filesystem::filesystem_error.
     explicit StagedOutput(std::filesystem::path target);
     ~StagedOutput();  // removes the staging folder unless committed
@@ -21,7 +21,7 @@ public:
     // the target is left as it was.
     void commit();
 
-private:
+  private:
     std::filesystem::path target_;
     std::filesystem::path staging_;
     bool committed_ = false;

@@ -56,8 +56,10 @@ ordered report_json(const model::Service& service, const model::Report* previous
         ordered registries = ordered::array();
         for (const auto& registry : previous->registries) {
             ordered item = {{"name", registry.name}};
-            if (!registry.kind.empty()) item["kind"] = registry.kind;
-            if (!registry.url.empty()) item["url"] = registry.url;
+            if (!registry.kind.empty())
+                item["kind"] = registry.kind;
+            if (!registry.url.empty())
+                item["url"] = registry.url;
             registries.push_back(item);
         }
         out["registries"] = registries;
@@ -66,7 +68,8 @@ ordered report_json(const model::Service& service, const model::Report* previous
         ordered accreditations = ordered::array();
         for (const auto& a : previous->accreditations) {
             ordered item = {{"name", a.name}, {"status", a.status}};
-            if (!a.holder.empty()) item["holder"] = a.holder;
+            if (!a.holder.empty())
+                item["holder"] = a.holder;
             accreditations.push_back(item);
         }
         out["accreditations"] = accreditations;
@@ -75,11 +78,16 @@ ordered report_json(const model::Service& service, const model::Report* previous
         ordered members = ordered::array();
         for (const auto& m : previous->reference_group->members) {
             ordered item = ordered::object();
-            if (!m.name.empty()) item["name"] = m.name;
-            if (!m.role.empty()) item["role"] = m.role;
-            if (!m.region.empty()) item["region"] = m.region;
-            if (m.user_representative) item["user_representative"] = true;
-            if (m.from_service) item["from_service"] = true;
+            if (!m.name.empty())
+                item["name"] = m.name;
+            if (!m.role.empty())
+                item["role"] = m.role;
+            if (!m.region.empty())
+                item["region"] = m.region;
+            if (m.user_representative)
+                item["user_representative"] = true;
+            if (m.from_service)
+                item["from_service"] = true;
             members.push_back(item);
         }
         out["reference_group"] = {{"members", members}};

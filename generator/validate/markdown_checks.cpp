@@ -37,7 +37,8 @@ bool has_scheme(const std::string& url) {
 std::string percent_decode(const std::string& text) {
     std::string out;
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+        if (text[i] == '%' && i + 2 < text.size() &&
+            std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
             std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
             out += static_cast<char>(std::stoi(text.substr(i + 1, 2), nullptr, 16));
             i += 2;
@@ -56,14 +57,14 @@ bool is_source_file(const std::string& path) {
 }
 
 class MarkdownChecker {
-public:
+  public:
     MarkdownChecker(const model::Content& content, const model::Section& section,
                     model::Diagnostics& out)
         : content_(content), section_(section), out_(out) {}
 
     void run() { visit(section_.document); }
 
-private:
+  private:
     const model::Content& content_;
     const model::Section& section_;
     model::Diagnostics& out_;
@@ -105,7 +106,9 @@ private:
         if (node.level == 1) {
             out_.push_back({"RV051", Severity::error, at(node), {model::plain_text(node)}});
         } else if (node.level > previous_heading_ + 1) {
-            out_.push_back({"RV052", Severity::error, at(node),
+            out_.push_back({"RV052",
+                            Severity::error,
+                            at(node),
                             {std::to_string(node.level), std::to_string(previous_heading_)}});
         }
         previous_heading_ = node.level;
@@ -127,8 +130,9 @@ private:
         namespace fs = std::filesystem;
         const fs::path section_dir = fs::path(section_.file).parent_path();
         const fs::path resolved =
-            (section_dir / percent_decode(target)).lexically_normal().lexically_relative(
-                fs::path(content_.root).lexically_normal());
+            (section_dir / percent_decode(target))
+                .lexically_normal()
+                .lexically_relative(fs::path(content_.root).lexically_normal());
         const std::string relative = resolved.generic_string();
         if (relative.empty() || relative.rfind("..", 0) == 0 || target.front() == '/') {
             out_.push_back({"RV056", Severity::error, at(node), {node.url}});

@@ -38,7 +38,9 @@ bool field_present(const model::Report& report, const std::string& path) {
     return found != report.positions.end() && !found->second.empty;
 }
 
-model::SourceLocation file_start(const std::string& file) { return {file, 1, 1}; }
+model::SourceLocation file_start(const std::string& file) {
+    return {file, 1, 1};
+}
 
 double sum(const std::vector<model::RegionCount>& counts) {
     double total = 0;
@@ -58,7 +60,9 @@ void check_sections(const model::Form& form, const model::Service& service,
         const model::NotReported* reason = report.find_not_reported(section.id);
         if (!section.in_year(year)) {
             if (file && file->has_content) {
-                out.push_back({"RV037", Severity::warning, file_start(file->file),
+                out.push_back({"RV037",
+                               Severity::warning,
+                               file_start(file->file),
                                {section.id, std::to_string(year)}});
             }
             continue;
@@ -67,11 +71,15 @@ void check_sections(const model::Form& form, const model::Service& service,
         if (reason && file && file->has_content) {
             out.push_back({"RV036", Severity::warning, reason->at, {section.id}});
         } else if (!file && required && !reason) {
-            out.push_back({"RV030", Severity::error, file_start(report.file),
+            out.push_back({"RV030",
+                           Severity::error,
+                           file_start(report.file),
                            {section.id, section.title.nb}});
         } else if (file && file->readable && !file->has_content && !reason) {
             if (required) {
-                out.push_back({"RV033", Severity::error, file_start(file->file),
+                out.push_back({"RV033",
+                               Severity::error,
+                               file_start(file->file),
                                {section.id, section.title.nb}});
             } else {
                 out.push_back({"RV034", Severity::warning, file_start(file->file), {section.id}});
@@ -80,7 +88,9 @@ void check_sections(const model::Form& form, const model::Service& service,
     }
     for (const auto& file : report.sections) {
         if (!form.find_section(file.id)) {
-            out.push_back({"RV032", Severity::error, file_start(file.file),
+            out.push_back({"RV032",
+                           Severity::error,
+                           file_start(file.file),
                            {file.id + ".md", closest(file.id, form_ids)}});
         }
     }
@@ -94,7 +104,8 @@ void check_fields(const model::Form& form, const model::Service& service,
         const model::NotReported* reason = report.find_not_reported(field.path);
         if (!field.in_year(year)) {
             if (present) {
-                out.push_back({"RV038", Severity::warning,
+                out.push_back({"RV038",
+                               Severity::warning,
                                model::locate(report.file, report.positions, to_pointer(field.path)),
                                {field.path, std::to_string(year)}});
             }
@@ -103,7 +114,8 @@ void check_fields(const model::Form& form, const model::Service& service,
         if (present && reason) {
             out.push_back({"RV036", Severity::warning, reason->at, {field.path}});
         } else if (!present && !reason && field.required_for(service.type, year)) {
-            out.push_back({"RV031", Severity::error,
+            out.push_back({"RV031",
+                           Severity::error,
                            model::locate(report.file, report.positions, to_pointer(field.path)),
                            {field.path, field.title.nb}});
         }
@@ -132,7 +144,9 @@ void check_patients(const model::Content& content, const model::Patients& patien
     }
     if (patients.total_treated && !patients.new_treated.empty() &&
         sum(patients.new_treated) != patients.total_treated->value) {
-        out.push_back({"RV041", Severity::error, patients.total_treated->at,
+        out.push_back({"RV041",
+                       Severity::error,
+                       patients.total_treated->at,
                        {format_number(sum(patients.new_treated)),
                         format_number(patients.total_treated->value)}});
     }
@@ -150,23 +164,28 @@ void check_patients(const model::Content& content, const model::Patients& patien
         }
         if (host.total_treated && !host.new_treated.empty() &&
             sum(host.new_treated) != host.total_treated->value) {
-            out.push_back({"RV041", Severity::error, host.total_treated->at,
-                           {format_number(sum(host.new_treated)),
-                            format_number(host.total_treated->value)}});
+            out.push_back(
+                {"RV041",
+                 Severity::error,
+                 host.total_treated->at,
+                 {format_number(sum(host.new_treated)), format_number(host.total_treated->value)}});
         }
         all_totals = all_totals && host.total_treated.has_value();
         all_regions = all_regions && !host.new_treated.empty();
         host_total += host.total_treated ? host.total_treated->value : 0;
     }
     if (all_totals && host_total != patients.total_treated->value) {
-        out.push_back({"RV043", Severity::error, patients.by_host.front().at,
-                       {format_number(host_total),
-                        format_number(patients.total_treated->value)}});
+        out.push_back({"RV043",
+                       Severity::error,
+                       patients.by_host.front().at,
+                       {format_number(host_total), format_number(patients.total_treated->value)}});
     }
     if (all_regions) {
         for (const auto& c : patients.new_treated) {
             if (per_region[c.region] != c.count.value) {
-                out.push_back({"RV042", Severity::error, c.count.at,
+                out.push_back({"RV042",
+                               Severity::error,
+                               c.count.at,
                                {c.region, format_number(per_region[c.region]),
                                 format_number(c.count.value)}});
             }
@@ -174,8 +193,8 @@ void check_patients(const model::Content& content, const model::Patients& patien
         }
         for (const auto& [region, value] : per_region) {
             if (value != 0) {
-                out.push_back({"RV042", Severity::error, patients.at,
-                               {region, format_number(value), "0"}});
+                out.push_back(
+                    {"RV042", Severity::error, patients.at, {region, format_number(value), "0"}});
             }
         }
     }
@@ -199,12 +218,14 @@ void check_report(const model::Content& content, const model::Service& service,
                   const model::Report& report, model::Diagnostics& out) {
     if (report.data_loaded) {
         if (report.year != 0 && report.year != report.folder_year) {
-            out.push_back({"RV021", Severity::error,
+            out.push_back({"RV021",
+                           Severity::error,
                            model::locate(report.file, report.positions, "/year"),
                            {std::to_string(report.year), std::to_string(report.folder_year)}});
         }
         if (!report.service.empty() && report.service != service.slug) {
-            out.push_back({"RV022", Severity::error,
+            out.push_back({"RV022",
+                           Severity::error,
                            model::locate(report.file, report.positions, "/service"),
                            {report.service, service.slug}});
         }
@@ -216,7 +237,9 @@ void check_report(const model::Content& content, const model::Service& service,
                             service.type == "flerregional-behandlingstjeneste";
         for (const auto& entry : report.staff) {
             if (treats && entry.count && entry.count->value < 3) {
-                out.push_back({"RV044", Severity::warning, entry.count->at,
+                out.push_back({"RV044",
+                               Severity::warning,
+                               entry.count->at,
                                {entry.specialty, format_number(entry.count->value)}});
             }
         }

@@ -70,7 +70,9 @@ void check_service(const model::Content& content, const model::Service& service,
     if (!service.responsible_region.empty()) {
         check_region(content, service.responsible_region, at("/responsible_region"), out);
         if (!responsible_hosts && !service.hosts.empty()) {
-            out.push_back({"RV045", Severity::error, at("/responsible_region"),
+            out.push_back({"RV045",
+                           Severity::error,
+                           at("/responsible_region"),
                            {service.responsible_region}});
         }
     }
@@ -79,7 +81,8 @@ void check_service(const model::Content& content, const model::Service& service,
           std::pair{"en", &service.description.en}}) {
         const int words = count_words(*text);
         if (words > max_description_words) {
-            out.push_back({"RV047", Severity::warning,
+            out.push_back({"RV047",
+                           Severity::warning,
                            at(std::string("/description/") + language),
                            {std::to_string(words), std::to_string(max_description_words)}});
         }
@@ -91,7 +94,9 @@ void check_service(const model::Content& content, const model::Service& service,
     if (service.competence && service.competence->term_years != 0) {
         const int expected = service.competence->function == "opplaering" ? 5 : 10;
         if (service.competence->term_years != expected) {
-            out.push_back({"RV049", Severity::error, at("/competence/term_years"),
+            out.push_back({"RV049",
+                           Severity::error,
+                           at("/competence/term_years"),
                            {std::to_string(service.competence->term_years),
                             service.competence->function, std::to_string(expected)}});
         }

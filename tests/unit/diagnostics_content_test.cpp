@@ -233,10 +233,10 @@ TEST_CASE("RV040: an unknown region") {
 
     SUBCASE("in the figures per region") {
         content.replace(kReport, member + "\"helse-vets\"", member + "\"helse-vest\"");
-        const auto count = content.after(kReport, "\"helse-nord\": ");
         content.replace(kReport, "\"helse-nord\": 2", "\"helse-nordland\": 2");
         const auto figure =
-            expect_one(content.check(), "RV040", Severity::error, content.file(kReport), count);
+            expect_one(content.check(), "RV040", Severity::error, content.file(kReport),
+                       content.after(kReport, "\"helse-nordland\": "));
         CHECK(figure.args == std::vector<std::string>{"helse-nordland", "helse-nord"});
     }
 }
@@ -461,6 +461,14 @@ TEST_CASE("RV053: a link to a file that does not exist") {
         content.write(std::string(kReportDir) + "/henvisningsskjema.pdf", "%PDF");
         CHECK(codes(content.check()) == "");
     }
+    SUBCASE("a source file the build does not publish (.md, .json) is no link target") {
+        content.write(section("henvisning"),
+                      "Tekst.\n\nSe [sammendraget](sammendrag.md) og [tallene](report.json).\n");
+        const auto found = find(content.check(), "RV053");
+        REQUIRE(found.size() == 2);
+        CHECK(found[0].args == std::vector<std::string>{"sammendrag.md"});
+        CHECK(found[1].args == std::vector<std::string>{"report.json"});
+    }
 }
 
 TEST_CASE("RV054: HTML in Markdown") {
@@ -518,6 +526,17 @@ TEST_CASE("RV060: two forms for one service type") {
     CHECK(d.args == std::vector<std::string>{"nasjonal-behandlingstjeneste", "behandlingstjeneste",
                                              "kompetansetjeneste"});
     CHECK(codes(result) == "RV060");
+
+    SUBCASE("one form that names a type twice is a schema error, not two forms") {
+        const TempContent other;
+        other.replace(kForm, "\"flerregional-behandlingstjeneste\"\n",
+                      "\"flerregional-behandlingstjeneste\",\n"
+                      "    \"flerregional-behandlingstjeneste\"\n");
+        const auto twice = other.check();
+        INFO(describe(twice));
+        CHECK(find(twice, "RV108").size() == 1);
+        CHECK(codes(twice) == "RV108");
+    }
 }
 
 TEST_CASE("RV061: a section twice in one form") {

@@ -20,6 +20,18 @@
 #include "messages/catalog.hpp"
 #include "model/diagnostic.hpp"
 
+// Lets doctest print the arguments of a diagnostic when a CHECK on them fails.
+template <>
+struct doctest::StringMaker<std::vector<std::string>> {
+    static doctest::String convert(const std::vector<std::string>& values) {
+        std::string out = "{";
+        for (const auto& value : values) {
+            out += (out.size() > 1 ? ", \"" : "\"") + value + "\"";
+        }
+        return (out + "}").c_str();
+    }
+};
+
 namespace rv::test {
 
 namespace fs = std::filesystem;

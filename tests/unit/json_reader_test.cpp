@@ -168,9 +168,9 @@ TEST_CASE("json: unterminated strings") {
 TEST_CASE("json: bad escapes stop at the escape") {
     check_error(R"(["ok", "a\x"])", "json.bad_escape", 1, 11);
     check_error(R"(["\u12G4"])", "json.bad_escape", 1, 7);
-    check_error(R"(["\uDC00"])", "json.bad_escape", 1, 9);       // lone low surrogate
-    check_error(R"(["\uD800x"])", "json.bad_escape", 1, 9);      // high surrogate alone
-    check_error(R"(["\uD800\u0041"])", "json.bad_escape", 1, 15); // not a low surrogate
+    check_error(R"(["\uDC00"])", "json.bad_escape", 1, 9);         // lone low surrogate
+    check_error(R"(["\uD800x"])", "json.bad_escape", 1, 9);        // high surrogate alone
+    check_error(R"(["\uD800\u0041"])", "json.bad_escape", 1, 15);  // not a low surrogate
     const JsonDocument doc = read_json(R"(["\u00e6\/\n\"\\\uD83D\uDE42"])");
     REQUIRE(doc.ok);
     CHECK(doc.value[0] == "æ/\n\"\\🙂");
@@ -178,12 +178,12 @@ TEST_CASE("json: bad escapes stop at the escape") {
 
 TEST_CASE("json: invalid UTF-8 stops at the bad byte") {
     check_error("[\"ab\xFF\"]", "json.invalid_utf8", 1, 5);
-    check_error("[\"a\xC3(\"]", "json.invalid_utf8", 1, 4);        // missing continuation
-    check_error("[\"\xC0\xAF\"]", "json.invalid_utf8", 1, 3);       // overlong
-    check_error("[\"\xED\xA0\x80\"]", "json.invalid_utf8", 1, 3);   // encoded surrogate
+    check_error("[\"a\xC3(\"]", "json.invalid_utf8", 1, 4);            // missing continuation
+    check_error("[\"\xC0\xAF\"]", "json.invalid_utf8", 1, 3);          // overlong
+    check_error("[\"\xED\xA0\x80\"]", "json.invalid_utf8", 1, 3);      // encoded surrogate
     check_error("[\"\xF4\x90\x80\x80\"]", "json.invalid_utf8", 1, 3);  // above U+10FFFF
-    check_error("\n [\"æ\x80\"]", "json.invalid_utf8", 2, 5);        // stray continuation
-    check_error("[\"\xE2\x82", "json.invalid_utf8", 1, 3);           // cut off at the end
+    check_error("\n [\"æ\x80\"]", "json.invalid_utf8", 2, 5);          // stray continuation
+    check_error("[\"\xE2\x82", "json.invalid_utf8", 1, 3);             // cut off at the end
 }
 
 TEST_CASE("json: control characters in strings must be escaped") {

@@ -22,7 +22,7 @@ namespace {
 // A private copy of a content folder, removed again at the end of the test. Symbolic
 // links (forms/, regions.json) are copied as the files they point to.
 class ContentCopy {
-public:
+  public:
     explicit ContentCopy(const fs::path& source) {
         std::string pattern = (fs::temp_directory_path() / "rv-loader-XXXXXX").string();
         REQUIRE(::mkdtemp(pattern.data()) != nullptr);
@@ -40,7 +40,7 @@ public:
     const fs::path& root() const { return root_; }
     fs::path report_dir() const { return root_ / "services" / "eksempeltjeneste" / "2023"; }
 
-private:
+  private:
     fs::path base_;
     fs::path root_;
 
@@ -157,11 +157,12 @@ TEST_CASE("loader: a report's total_treated knows its file, line and column") {
 
     // Staff entries point at their object in the list.
     REQUIRE(report.staff.size() == 2);
-    CHECK(report.staff[1].count.value == 3);
+    REQUIRE(report.staff[1].count.has_value());
+    CHECK(report.staff[1].count->value == 3);
     CHECK(report.staff[1].at.line == 21);
     CHECK(report.staff[1].at.column == 5);
-    CHECK(report.staff[1].count.at.line == 21);
-    CHECK(report.staff[1].count.at.column == 41);
+    CHECK(report.staff[1].count->at.line == 21);
+    CHECK(report.staff[1].count->at.column == 41);
 }
 
 TEST_CASE("loader: a Markdown heading in a section has its line and column") {

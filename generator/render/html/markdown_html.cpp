@@ -21,7 +21,7 @@ bool safe_url(const std::string& url) {
 }
 
 class HtmlWriter {
-public:
+  public:
     explicit HtmlWriter(const MarkdownHtmlOptions& options) : options_(options) {}
 
     std::string run(const MarkdownNode& document) {
@@ -29,7 +29,7 @@ public:
         return std::move(out_);
     }
 
-private:
+  private:
     const MarkdownHtmlOptions& options_;
     std::string out_;
     std::set<std::string> ids_;
@@ -52,8 +52,8 @@ private:
     }
 
     std::string unique_id(const std::string& text) {
-        std::string base = options_.id_prefix.empty() ? slugify(text)
-                                                      : options_.id_prefix + "-" + slugify(text);
+        std::string base =
+            options_.id_prefix.empty() ? slugify(text) : options_.id_prefix + "-" + slugify(text);
         std::string id = base;
         for (int n = 2; ids_.contains(id); ++n) {
             id = base + "-" + std::to_string(n);
@@ -225,11 +225,21 @@ std::string escape_html(const std::string& text) {
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
             default:
                 if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') {
                     break;  // control characters are not allowed in HTML
@@ -252,10 +262,14 @@ std::string slugify(const std::string& text) {
             piece = static_cast<char>(c - 'A' + 'a');
         } else if (c == 0xC3 && i + 1 < text.size()) {
             const auto next = static_cast<unsigned char>(text[++i]);
-            if (next == 0xA6 || next == 0x86) piece = "ae";       // æ Æ
-            else if (next == 0xB8 || next == 0x98) piece = "o";   // ø Ø
-            else if (next == 0xA5 || next == 0x85) piece = "a";   // å Å
-            else if (next == 0xA9 || next == 0x89) piece = "e";   // é É
+            if (next == 0xA6 || next == 0x86)
+                piece = "ae";  // æ Æ
+            else if (next == 0xB8 || next == 0x98)
+                piece = "o";  // ø Ø
+            else if (next == 0xA5 || next == 0x85)
+                piece = "a";  // å Å
+            else if (next == 0xA9 || next == 0x89)
+                piece = "e";  // é É
         }
         if (piece.empty()) {
             hyphen = !out.empty();

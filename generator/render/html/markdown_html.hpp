@@ -8,8 +8,8 @@
 namespace rv::render {
 
 struct MarkdownHtmlOptions {
-    int heading_shift = 1;       // "##" in a section becomes <h3> under the section's <h2>
-    std::string id_prefix;       // prefix for heading ids, e.g. the section id
+    int heading_shift = 1;  // "##" in a section becomes <h3> under the section's <h2>
+    std::string id_prefix;  // prefix for heading ids, e.g. the section id
 };
 
 std::string markdown_to_html(const model::MarkdownNode& document,

@@ -50,7 +50,7 @@ mustache::data to_data(const nlohmann::json& value) {
 }
 
 class TemplateSet {
-public:
+  public:
     explicit TemplateSet(const Theme& theme) : theme_(theme) {}
 
     std::string render(const std::string& name, const nlohmann::json& json) const {
@@ -70,7 +70,7 @@ public:
         return out;
     }
 
-private:
+  private:
     const Theme& theme_;
 
     const std::string& source(const std::string& path) const {
@@ -105,8 +105,9 @@ SiteSummary render_site(const model::Content& content, const Theme& theme,
     for (const auto& service : content.services) {
         for (const auto& report : service.reports) {
             const auto figures = analyse::availability(content, report);
-            write_file(out_dir / report_path(service, report),
-                       templates.render("report", report_page_data(content, service, report, figures)));
+            write_file(
+                out_dir / report_path(service, report),
+                templates.render("report", report_page_data(content, service, report, figures)));
             ++summary.report_pages;
         }
     }

@@ -47,7 +47,8 @@ json patients_table(const model::Content& content, const model::Report& report,
         rows.push_back({{"region", region_name(content, row.region, language)},
                         {"new_treated", optional_count(row.new_treated)},
                         {"new_not_treated", optional_count(row.new_not_treated)},
-                        {"population", row.population ? format_count(static_cast<double>(*row.population)) : "–"},
+                        {"population",
+                         row.population ? format_count(static_cast<double>(*row.population)) : "–"},
                         {"rate", row.rate_per_100k ? format_decimal(*row.rate_per_100k, 1) : "–"}});
     }
     std::string note;
@@ -82,14 +83,15 @@ json patients_table(const model::Content& content, const model::Report& report,
 json goals_table(const model::Report& report, const std::string& language) {
     json rows = json::array();
     for (const auto& goal : report.goals) {
-        rows.push_back({{"title", goal.title},
-                        {"kind", ui(goal.kind == "quality" ? "ui.goal_quality" : "ui.goal_result", language)},
-                        {"indicator", goal.indicator},
-                        {"target", goal.target},
-                        {"result", goal.result},
-                        {"met", goal.met ? ui(*goal.met ? "ui.yes" : "ui.no", language)
-                                         : ui("ui.unknown", language)},
-                        {"assessment", goal.assessment}});
+        rows.push_back(
+            {{"title", goal.title},
+             {"kind", ui(goal.kind == "quality" ? "ui.goal_quality" : "ui.goal_result", language)},
+             {"indicator", goal.indicator},
+             {"target", goal.target},
+             {"result", goal.result},
+             {"met",
+              goal.met ? ui(*goal.met ? "ui.yes" : "ui.no", language) : ui("ui.unknown", language)},
+             {"assessment", goal.assessment}});
     }
     return rows;
 }
@@ -211,7 +213,8 @@ json report_page_data(const model::Content& content, const model::Service& servi
     data["type"] = ui("type." + service.type, language);
     json hosts = json::array();
     for (const auto& host : service.hosts) {
-        hosts.push_back({{"trust", host.trust}, {"region", region_name(content, host.region, language)}});
+        hosts.push_back(
+            {{"trust", host.trust}, {"region", region_name(content, host.region, language)}});
     }
     data["hosts"] = hosts;
     data["responsible_region"] = region_name(content, service.responsible_region, language);
@@ -226,16 +229,20 @@ json report_page_data(const model::Content& content, const model::Service& servi
     data["patients"] = patients_table(content, report, availability, language);
     json activity = json::array();
     for (const auto& figure : report.activity) {
-        activity.push_back({{"label", figure.label},
-                            {"value", format_count(figure.value.value)},
-                            {"unit", figure.unit},
-                            {"previous_year", figure.previous_year ? format_count(figure.previous_year->value) : "–"}});
+        activity.push_back(
+            {{"label", figure.label},
+             {"value", format_count(figure.value.value)},
+             {"unit", figure.unit},
+             {"previous_year",
+              figure.previous_year ? format_count(figure.previous_year->value) : "–"}});
     }
     data["activity"] = activity;
-    data["activity_caption"] = ui("ui.activity_caption", language, {std::to_string(report.folder_year)});
+    data["activity_caption"] =
+        ui("ui.activity_caption", language, {std::to_string(report.folder_year)});
     json staff = json::array();
     for (const auto& entry : report.staff) {
-        staff.push_back({{"specialty", entry.specialty}, {"count", entry.count ? format_count(entry.count->value) : "–"}});
+        staff.push_back({{"specialty", entry.specialty},
+                         {"count", entry.count ? format_count(entry.count->value) : "–"}});
     }
     data["staff"] = staff;
     data["goals"] = goals_table(report, language);
@@ -246,23 +253,29 @@ json report_page_data(const model::Content& content, const model::Service& servi
     data["registries"] = registries;
     json accreditations = json::array();
     for (const auto& a : report.accreditations) {
-        accreditations.push_back({{"name", a.name}, {"holder", a.holder},
+        accreditations.push_back({{"name", a.name},
+                                  {"holder", a.holder},
                                   {"status", ui("ui.accreditation_" + a.status, language)}});
     }
     data["accreditations"] = accreditations;
     if (report.reference_group) {
         json members = json::array();
         for (const auto& m : report.reference_group->members) {
-            members.push_back({{"name", m.name}, {"role", m.role},
-                               {"region", m.region.empty() ? "" : region_name(content, m.region, language)},
-                               {"user_representative", m.user_representative}});
+            members.push_back(
+                {{"name", m.name},
+                 {"role", m.role},
+                 {"region", m.region.empty() ? "" : region_name(content, m.region, language)},
+                 {"user_representative", m.user_representative}});
         }
         data["reference_group"] = {
             {"members", members},
-            {"meetings", report.reference_group->meetings ? format_count(report.reference_group->meetings->value) : ""},
-            {"approved", report.reference_group->approved_report
-                             ? ui(*report.reference_group->approved_report ? "ui.yes" : "ui.no", language)
-                             : ""}};
+            {"meetings", report.reference_group->meetings
+                             ? format_count(report.reference_group->meetings->value)
+                             : ""},
+            {"approved",
+             report.reference_group->approved_report
+                 ? ui(*report.reference_group->approved_report ? "ui.yes" : "ui.no", language)
+                 : ""}};
     }
     data["not_reported"] = not_reported_list(report.not_reported, form, language);
     data["sources"] = report.sources;
@@ -288,7 +301,8 @@ json index_page_data(const model::Content& content) {
     for (const auto& service : content.services) {
         json reports = json::array();
         for (const auto& report : service.reports) {
-            reports.push_back({{"year", report.folder_year}, {"href", report_path(service, report)}});
+            reports.push_back(
+                {{"year", report.folder_year}, {"href", report_path(service, report)}});
         }
         services.push_back({{"name", service.name.in(language)},
                             {"name_en", service.name.en},

@@ -1,0 +1,310 @@
+// Tests of the HTML a reader gets: the report page built from examples/minimal (language,
+// headings, notice, section order, the patients table, Norwegian number formats, no
+// scripts), and rv::render::markdown_to_html on trees from rv::load::read_markdown.
+#include <doctest/doctest.h>
+
+#include <stdlib.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "load/markdown_reader.hpp"
+#include "render/html/markdown_html.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string nbsp = "\u00a0";
+
+class Workspace {
+  public:
+    Workspace() {
+        std::string pattern = (fs::temp_directory_path() / "rv-html-XXXXXX").string();
+        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+        base_ = pattern;
+        copy_tree(fs::path(RV_SOURCE_DIR) / "examples" / "minimal", content());
+    }
+    ~Workspace() {
+        std::error_code ec;
+        fs::remove_all(base_, ec);
+    }
+    Workspace(const Workspace&) = delete;
+    Workspace& operator=(const Workspace&) = delete;
+
+    fs::path content() const { return base_ / "content"; }
+    fs::path site() const { return base_ / "site"; }
+    fs::path report_dir() const { return content() / "services" / "eksempeltjeneste" / "2023"; }
+    fs::path page() const { return site() / "eksempeltjeneste" / "2023" / "index.html"; }
+
+  private:
+    fs::path base_;
+
+    static void copy_tree(const fs::path& from, const fs::path& to) {
+        fs::create_directories(to);
+        for (const auto& entry : fs::directory_iterator(from)) {
+            const fs::path target = to / entry.path().filename();
+            if (fs::is_directory(entry.path())) {  // follows links
+                copy_tree(entry.path(), target);
+            } else {
+                fs::copy_file(entry.path(), target);
+            }
+        }
+    }
+};
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void write_file(const fs::path& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+    REQUIRE(out.good());
+}
+
+void replace_once(const fs::path& path, const std::string& from, const std::string& to) {
+    std::string text = read_file(path);
+    const auto at = text.find(from);
+    REQUIRE_MESSAGE(at != std::string::npos, from << " not in " << path);
+    text.replace(at, from.size(), to);
+    write_file(path, text);
+}
+
+// Builds the workspace's content; the build must succeed.
+void build(const Workspace& ws) {
+    std::ostringstream out;
+    std::ostringstream err;
+    const int code =
+        rv::cli::run({"build", ws.content().string(), "--out", ws.site().string()}, out, err);
+    INFO(out.str() << err.str());
+    REQUIRE(code == 0);
+}
+
+std::string lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+int count(const std::string& text, const std::string& part) {
+    int n = 0;
+    for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) {
+        ++n;
+    }
+    return n;
+}
+
+// The text between the first `open` at or after `from` and the next `close`.
+std::string between(const std::string& text, const std::string& open, const std::string& close,
+                    std::size_t from = 0) {
+    const auto start = text.find(open, from);
+    REQUIRE_MESSAGE(start != std::string::npos, open);
+    const auto end = text.find(close, start);
+    REQUIRE_MESSAGE(end != std::string::npos, close);
+    return text.substr(start, end + close.size() - start);
+}
+
+std::string html(const std::string& markdown, const std::string& prefix = "innhold") {
+    return rv::render::markdown_to_html(rv::load::read_markdown(markdown), {1, prefix});
+}
+
+}  // namespace
+
+TEST_CASE("html: the report page of the example") {
+    Workspace ws;
+    build(ws);
+    const std::string page = read_file(ws.page());
+    REQUIRE_FALSE(page.empty());
+
+    CHECK(contains(page, "<html lang=\"nb\">"));
+    CHECK(count(page, "<h1>") + count(page, "<h1 ") == 1);
+    CHECK(contains(page, "<h1>Nasjonal behandlingstjeneste for eksempelkirurgi</h1>"));
+
+    // The site's own example notice, marked as a note.
+    const auto site = nlohmann::json::parse(read_file(ws.content() / "site.json"));
+    const std::string notice = site.at("example_notice").at("nb").get<std::string>();
+    CHECK(contains(page, "class=\"example-notice\" role=\"note\"><p>" + notice + "</p>"));
+
+    SUBCASE("sections follow the form's order with numbered h2 headings") {
+        const auto form =
+            nlohmann::json::parse(read_file(ws.content() / "forms" / "behandlingstjeneste.json"));
+        std::vector<std::string> expected;
+        for (const auto& section : form.at("sections")) {
+            const std::string id = section.at("id").get<std::string>();
+            if (fs::exists(ws.report_dir() / (id + ".md"))) {
+                expected.push_back("<h2 id=\"" + id + "\"><span class=\"number\">" +
+                                   std::to_string(expected.size() + 1) + "</span> " +
+                                   section.at("title").at("nb").get<std::string>() + "</h2>");
+            }
+        }
+        REQUIRE(expected.size() == 10);
+        CHECK(expected.front() ==
+              "<h2 id=\"kort-fortalt\"><span class=\"number\">1</span> Kort fortalt</h2>");
+        std::size_t previous = 0;
+        for (const auto& heading : expected) {
+            const auto at = page.find(heading);
+            CHECK_MESSAGE(at != std::string::npos, heading);
+            CHECK_MESSAGE(at > previous, heading);
+            previous = at == std::string::npos ? previous : at;
+        }
+        // The first numbered heading is "Kort fortalt".
+        const std::regex numbered(
+            "<h2 id=\"[^\"]+\"><span class=\"number\">([0-9]+)</span> ([^<]+)</h2>");
+        std::smatch first;
+        REQUIRE(std::regex_search(page, first, numbered));
+        CHECK(first[1] == "1");
+        CHECK(first[2] == "Kort fortalt");
+        CHECK(std::distance(std::sregex_iterator(page.begin(), page.end(), numbered),
+                            std::sregex_iterator()) == 10);
+        // A "##" heading in a section is an h3 below its h2.
+        CHECK(contains(page, "<h3 id=\"innhold-avgrensning\">Avgrensning</h3>"));
+    }
+
+    SUBCASE("the patients table") {
+        const std::string table = between(
+            page, "<table>\n<caption>Nye pasienter per helseregion i 2023</caption>", "</table>");
+        CHECK(count(table, "<th scope=\"col\">") == 5);
+        CHECK(count(table, "<th scope=\"row\">") == 5);  // four regions and the total
+        CHECK(contains(table, "<tr><th scope=\"row\">Helse Sør-Øst</th><td>12</td><td>1</td><td>3" +
+                                  nbsp + "076" + nbsp + "276</td><td>0,4</td></tr>"));
+        CHECK(contains(table, "<tr><th scope=\"row\">Helse Vest</th><td>5</td>"));
+        // 22 is the total, with the national rate per 100 000 (22 / 5 425 270).
+        const std::string foot = between(table, "<tfoot>", "</tfoot>");
+        CHECK(foot ==
+              "<tfoot><tr><th scope=\"row\">I "
+              "alt</th><td>22</td><td>1</td><td></td><td>0,4</td></tr></tfoot>");
+        CHECK_FALSE(contains(table, "0.4"));
+    }
+
+    SUBCASE("no script anywhere in the site") {
+        for (const auto& entry : fs::recursive_directory_iterator(ws.site())) {
+            if (entry.is_regular_file()) {
+                CHECK_MESSAGE(!contains(lower(read_file(entry.path())), "<script"), entry.path());
+            }
+        }
+    }
+}
+
+TEST_CASE("html: a rate with a decimal comma and a thousands space") {
+    Workspace ws;
+    // 12 345 of Helse Nord's 481 926 inhabitants: 2561,57… per 100 000.
+    const fs::path report = ws.report_dir() / "report.json";
+    replace_once(report, "\"helse-nord\": 2", "\"helse-nord\": 12345");
+    replace_once(report, "\"total_treated\": 22", "\"total_treated\": 12365");
+    build(ws);
+    const std::string page = read_file(ws.page());
+    CHECK(contains(page, "<tr><th scope=\"row\">Helse Nord</th><td>12" + nbsp +
+                             "345</td><td>–</td><td>481" + nbsp + "926</td><td>2561,6</td></tr>"));
+    // 12 365 of 5 425 270: 227,91… per 100 000.
+    CHECK(contains(page, "<tfoot><tr><th scope=\"row\">I alt</th><td>12" + nbsp +
+                             "365</td><td>1</td><td></td><td>227,9</td></tr></tfoot>"));
+}
+
+TEST_CASE("html: content cannot put scripts or javascript: links on the page") {
+    Workspace ws;
+    write_file(ws.report_dir() / "kort-fortalt.md",
+               "<script>alert(1)</script>\n\n"
+               "Les [mer](javascript:alert(1)) og <script>alert(2)</script> her.\n\n"
+               "<SCRIPT SRC=//x.example/a.js></SCRIPT>\n\n"
+               "[Trygg lenke](https://eksempel.example/) & <b onmouseover=\"x\">fet</b>\n");
+    replace_once(ws.content() / "services" / "eksempeltjeneste" / "service.json",
+                 "\"Nasjonal behandlingstjeneste for eksempelkirurgi\"",
+                 "\"Eksempelkirurgi <script>alert(3)</script> & \\\"sitat\\\"\"");
+    build(ws);  // raw HTML and unsafe links are warnings only
+    const std::string page = read_file(ws.page());
+    const std::string section = between(page, "<section class=\"report-section", "</section>");
+    CHECK_FALSE(contains(lower(page), "<script"));
+    CHECK_FALSE(contains(lower(page), "javascript:"));
+    CHECK_FALSE(contains(lower(page), "onmouseover"));
+    CHECK(contains(section, "Les mer og"));
+    CHECK(contains(section, "<a href=\"https://eksempel.example/\">Trygg lenke</a> &amp;"));
+    CHECK(contains(page, "<h1>Eksempelkirurgi &lt;script&gt;alert(3)&lt;/script&gt; &amp; "));
+    const std::string index = read_file(ws.site() / "index.html");
+    CHECK_FALSE(contains(lower(index), "<script"));
+}
+
+TEST_CASE("markdown_to_html: headings move down a level and get ids") {
+    CHECK(html("## Avgrensning\n") == "<h3 id=\"innhold-avgrensning\">Avgrensning</h3>\n");
+    CHECK(html("### Små og store\n") == "<h4 id=\"innhold-sma-og-store\">Små og store</h4>\n");
+    CHECK(html("###### Seks\n") == "<h6 id=\"innhold-seks\">Seks</h6>\n");
+    CHECK(html("## Mål\n", "") == "<h3 id=\"mal\">Mål</h3>\n");
+    // Repeated titles get distinct ids.
+    const std::string twice = html("## Plan\n\n## Plan\n");
+    CHECK(contains(twice, "<h3 id=\"innhold-plan\">Plan</h3>"));
+    CHECK(contains(twice, "<h3 id=\"innhold-plan-2\">Plan</h3>"));
+}
+
+TEST_CASE("markdown_to_html: raw HTML and unsafe links never reach the page") {
+    const std::string block = html("<script>alert(1)</script>\n\nTekst.\n");
+    CHECK_FALSE(contains(lower(block), "<script"));
+    CHECK_FALSE(contains(block, "alert(1)"));
+    CHECK(contains(block, "<p>Tekst.</p>"));
+
+    const std::string inline_html =
+        html("Før <script>alert(1)</script> etter <img src=x onerror=alert(2)>\n");
+    CHECK_FALSE(contains(lower(inline_html), "<script"));
+    CHECK_FALSE(contains(lower(inline_html), "<img"));
+    CHECK_FALSE(contains(lower(inline_html), "onerror"));
+
+    for (const std::string link :
+         {"[x](javascript:alert(1))", "[x](JavaScript:alert(1))", "[x](java&#x73;cript:alert(1))",
+          "[x](<javascript:alert(1)>)", "[x](vbscript:msgbox(1))",
+          "[x](data:text/html;base64,PHNjcmlwdD4=)", "[x](file:///etc/passwd)",
+          "![x](javascript:alert(1))"}) {
+        CAPTURE(link);
+        const std::string out = lower(html(link + "\n"));
+        CHECK_FALSE(contains(out, "javascript:"));
+        CHECK_FALSE(contains(out, "vbscript:"));
+        CHECK_FALSE(contains(out, "data:"));
+        CHECK_FALSE(contains(out, "file:"));
+        CHECK_FALSE(contains(out, "href="));
+        CHECK_FALSE(contains(out, "src="));
+    }
+    CHECK(html("[x](javascript:alert(1))\n") == "<p>x</p>\n");
+    // An autolink with an unsafe scheme keeps its text, but is no link.
+    CHECK_FALSE(contains(html("<javascript:alert(1)>\n"), "href"));
+    // Safe destinations stay.
+    CHECK(html("[a](https://x.example/) [b](mailto:post@x.example) [c](vedlegg/plan.pdf)\n") ==
+          "<p><a href=\"https://x.example/\">a</a> <a href=\"mailto:post@x.example\">b</a> "
+          "<a href=\"vedlegg/plan.pdf\">c</a></p>\n");
+}
+
+TEST_CASE("markdown_to_html: table header cells get scope=col") {
+    const std::string out = html("| Mål | Resultat |\n| --- | ---: |\n| Ventetid | 86 % |\n");
+    CHECK(contains(out,
+                   "<thead>\n<tr><th scope=\"col\">Mål</th><th scope=\"col\" "
+                   "class=\"align-right\">Resultat</th></tr>\n</thead>"));
+    CHECK(contains(
+        out, "<tbody>\n<tr><td>Ventetid</td><td class=\"align-right\">86 %</td></tr>\n</tbody>"));
+    CHECK(count(out, "<th ") == 2);
+}
+
+TEST_CASE("markdown_to_html: text and attributes are escaped") {
+    CHECK(html("a < b & c > d \"e\" 'f'\n") ==
+          "<p>a &lt; b &amp; c &gt; d &quot;e&quot; &#39;f&#39;</p>\n");
+    CHECK(html("`<b>&`\n") == "<p><code>&lt;b&gt;&amp;</code></p>\n");
+    CHECK(html("    <i>kode</i>\n") == "<pre><code>&lt;i&gt;kode&lt;/i&gt;\n</code></pre>\n");
+    CHECK(html("[t](<https://x.example/a\"b> \"ti\\\"tle\")\n") ==
+          "<p><a href=\"https://x.example/a&quot;b\" title=\"ti&quot;tle\">t</a></p>\n");
+    CHECK(html("![a \"b\" < c](bilde.png)\n") ==
+          "<p><img src=\"bilde.png\" alt=\"a &quot;b&quot; &lt; c\"></p>\n");
+    CHECK(html("## Tittel < 3 & mer\n") ==
+          "<h3 id=\"innhold-tittel-3-mer\">Tittel &lt; 3 &amp; mer</h3>\n");
+}
