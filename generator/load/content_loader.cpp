@@ -95,6 +95,8 @@ model::Form read_form(const LoadedJson& json) {
     form.title = root["title"].localized();
     form.applies_to = root["applies_to"].strings();
     form.at = root.location();
+    form.file = json.file;
+    form.positions = json.positions;
     for (const auto& item : root["sections"].elements()) {
         model::FormSection section;
         section.id = item["id"].text();

@@ -99,6 +99,8 @@ struct Form {
     std::vector<FormSection> sections;
     std::vector<FormField> fields;
     SourceLocation at;
+    std::string file;
+    PositionMap positions;  // every value of the form's file
 
     const FormSection* find_section(const std::string& id) const;
     const FormField* find_field(const std::string& path) const;

@@ -135,12 +135,40 @@ void check_fields(const model::Form& form, const model::Service& service,
     }
 }
 
+// A count the schema accepts: whole, not negative, and small enough to add exactly.
+bool is_count(double value) {
+    return value >= 0 && value < 1e12 && std::floor(value) == value;
+}
+
+bool all_counts(const model::Patients& patients) {
+    const auto whole = [](const std::vector<model::RegionCount>& counts) {
+        return std::all_of(counts.begin(), counts.end(),
+                           [](const auto& c) { return is_count(c.count.value); });
+    };
+    if (!whole(patients.new_treated) ||
+        (patients.total_treated && !is_count(patients.total_treated->value))) {
+        return false;
+    }
+    return std::all_of(patients.by_host.begin(), patients.by_host.end(), [&](const auto& host) {
+        return whole(host.new_treated) &&
+               (!host.total_treated || is_count(host.total_treated->value));
+    });
+}
+
 void check_patients(const model::Content& content, const model::Patients& patients,
                     model::Diagnostics& out) {
     for (const auto* counts : {&patients.new_treated, &patients.new_not_treated}) {
         for (const auto& c : *counts) {
             check_region(content, c.region, c.count.at, out);
         }
+    }
+    for (const auto& host : patients.by_host) {
+        for (const auto& c : host.new_treated) {
+            check_region(content, c.region, c.count.at, out);
+        }
+    }
+    if (!all_counts(patients)) {
+        return;  // the schema check has said which figure is not a count; sums would mislead
     }
     if (patients.total_treated && !patients.new_treated.empty() &&
         sum(patients.new_treated) != patients.total_treated->value) {
@@ -159,7 +187,6 @@ void check_patients(const model::Content& content, const model::Patients& patien
     std::map<std::string, double> per_region;
     for (const auto& host : patients.by_host) {
         for (const auto& c : host.new_treated) {
-            check_region(content, c.region, c.count.at, out);
             per_region[c.region] += c.count.value;
         }
         if (host.total_treated && !host.new_treated.empty() &&

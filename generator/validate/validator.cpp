@@ -32,18 +32,29 @@ bool not_reported(const model::Service& service, const std::string& key) {
 void check_forms(const model::Content& content, model::Diagnostics& out) {
     std::map<std::string, std::string> form_of_type;
     for (const auto& form : content.forms) {
-        for (const auto& type : form.applies_to) {
+        const auto at = [&](const std::string& pointer) {
+            return model::locate(form.file, form.positions, pointer);
+        };
+        for (std::size_t i = 0; i < form.applies_to.size(); ++i) {
+            const std::string& type = form.applies_to[i];
             const auto [it, inserted] = form_of_type.emplace(type, form.id);
             if (!inserted && it->second != form.id) {  // a repeat in one form is RV108
-                out.push_back({"RV060", Severity::error, form.at, {type, it->second, form.id}});
+                out.push_back({"RV060",
+                               Severity::error,
+                               at("/applies_to/" + std::to_string(i)),
+                               {type, it->second, form.id}});
             }
         }
         std::vector<std::string> seen;
-        for (const auto& section : form.sections) {
-            if (std::find(seen.begin(), seen.end(), section.id) != seen.end()) {
-                out.push_back({"RV061", Severity::error, form.at, {section.id, form.id}});
+        for (std::size_t i = 0; i < form.sections.size(); ++i) {
+            const std::string& id = form.sections[i].id;
+            if (std::find(seen.begin(), seen.end(), id) != seen.end()) {
+                out.push_back({"RV061",
+                               Severity::error,
+                               at("/sections/" + std::to_string(i) + "/id"),
+                               {id, form.id}});
             }
-            seen.push_back(section.id);
+            seen.push_back(id);
         }
     }
 }

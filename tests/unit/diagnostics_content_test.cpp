@@ -521,8 +521,9 @@ TEST_CASE("RV060: two forms for one service type") {
     content.replace(kCompetenceForm, "\"applies_to\": [\n",
                     "\"applies_to\": [\n    \"nasjonal-behandlingstjeneste\",\n");
     const auto result = content.check();
-    const auto d =
-        expect_one(result, "RV060", Severity::error, content.file(kCompetenceForm), 1, 1);
+    // At the repeated type in applies_to, not at the top of the file.
+    const auto d = expect_one(result, "RV060", Severity::error, content.file(kCompetenceForm),
+                              content.at(kCompetenceForm, "\"nasjonal-behandlingstjeneste\""));
     CHECK(d.args == std::vector<std::string>{"nasjonal-behandlingstjeneste", "behandlingstjeneste",
                                              "kompetansetjeneste"});
     CHECK(codes(result) == "RV060");
@@ -546,7 +547,13 @@ TEST_CASE("RV061: a section twice in one form") {
                     "\"audience\": \"both\", \"required\": false, \"guidance\": { \"nb\": "
                     "\"Planene.\" } },\n");
     const auto result = content.check();
-    const auto d = expect_one(result, "RV061", Severity::error, content.file(kForm), 1, 1);
+    // At the id of the second "planer", the one the form already had (the first is the one
+    // inserted at the top of the list).
+    const std::string text = content.read(kForm);
+    const auto second = text.find("\"id\": \"planer\"", text.find("\"id\": \"planer\"") + 1);
+    REQUIRE(second != std::string::npos);
+    const auto d = expect_one(result, "RV061", Severity::error, content.file(kForm),
+                              position_in(text, second + std::string("\"id\": ").size()));
     CHECK(d.args == std::vector<std::string>{"planer", "behandlingstjeneste"});
     CHECK(codes(result) == "RV061");
 }
