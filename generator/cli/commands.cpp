@@ -55,6 +55,15 @@ void copy_report_files(const model::Content& content, const fs::path& site) {
     }
 }
 
+// The output folder replaces whatever is there: it must not be the content or hold it.
+bool output_would_replace_content(const std::string& out_dir, const std::string& content_dir) {
+    std::error_code ec;
+    const fs::path out = fs::weakly_canonical(fs::absolute(out_dir, ec), ec);
+    const fs::path content = fs::weakly_canonical(fs::absolute(content_dir, ec), ec);
+    const std::string relative = content.lexically_relative(out).generic_string();
+    return relative == "." || (!relative.empty() && relative.rfind("..", 0) != 0);
+}
+
 }  // namespace
 
 CheckResult check_content(const std::string& content_dir) {
@@ -88,14 +97,22 @@ int run_build(const Options& options, std::ostream& out, std::ostream& err) {
         err << messages::text("cli.build_stopped", options.language, {options.out_dir}) << '\n';
         return code;
     }
+    if (output_would_replace_content(options.out_dir, options.content_dir)) {
+        err << messages::text("cli.build_unsafe_out", options.language,
+                              {options.out_dir, options.content_dir})
+            << '\n';
+        return exit_unusable;
+    }
     try {
         render::StagedOutput staged{fs::path(options.out_dir)};
         const auto summary =
             render::render_site(result.content, render::Theme::embedded_default(), staged.dir());
         copy_report_files(result.content, staged.dir());
         staged.commit();
-        err << messages::text("cli.build_done", options.language,
-                              {std::to_string(summary.report_pages), options.out_dir})
+        err << messages::text(
+                   "cli.build_done", options.language,
+                   {messages::counted("count.pages", summary.report_pages, options.language),
+                    options.out_dir})
             << '\n';
     } catch (const fs::filesystem_error& e) {
         err << messages::text("cli.build_failed_write", options.language,

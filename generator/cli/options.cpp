@@ -23,6 +23,7 @@ bool is_year(const std::string& text) {
 ParseResult parse_options(const std::vector<std::string>& args) {
     Options options;
     std::vector<std::string> positional;
+    std::string wanted;  // help or version, asked for with an option
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];
         const auto value = [&](const char* name) -> std::optional<std::string> {
@@ -32,15 +33,9 @@ ParseResult parse_options(const std::vector<std::string>& args) {
             (void)name;
             return args[++i];
         };
-        if (arg == "--help" || arg == "-h") {
-            options.command = "help";
-            return {options, {}};
-        }
-        if (arg == "--version") {
-            options.command = "version";
-            return {options, {}};
-        }
-        if (arg == "--strict") {
+        if (arg == "--help" || arg == "-h" || arg == "--version") {
+            wanted = arg == "--version" ? "version" : "help";  // after the other options
+        } else if (arg == "--strict") {
             options.strict = true;
         } else if (arg == "--lang" || arg == "--format" || arg == "--out" || arg == "--content") {
             const auto given = value(arg.c_str());
@@ -68,8 +63,8 @@ ParseResult parse_options(const std::vector<std::string>& args) {
             positional.push_back(arg);
         }
     }
-    if (positional.empty()) {
-        options.command = "help";
+    if (!wanted.empty() || positional.empty()) {
+        options.command = wanted.empty() ? "help" : wanted;
         return {options, {}};
     }
     options.command = positional.front();

@@ -33,8 +33,9 @@ void print_text(std::ostream& out, const model::Diagnostics& diagnostics, const 
         out << messages::format(d, language) << '\n';
     }
     out << messages::text("cli.summary", language,
-                          {std::to_string(counts.errors), std::to_string(counts.warnings),
-                           std::to_string(reports)})
+                          {messages::counted("count.errors", counts.errors, language),
+                           messages::counted("count.warnings", counts.warnings, language),
+                           messages::counted("count.reports", reports, language)})
         << '\n';
 }
 

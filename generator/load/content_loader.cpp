@@ -129,7 +129,10 @@ model::Form read_form(const LoadedJson& json) {
 
 class Loader {
   public:
-    explicit Loader(const fs::path& root) : root_(root) {}
+    explicit Loader(const fs::path& root) : root_(root) {
+        std::error_code ec;
+        canonical_root_ = fs::weakly_canonical(fs::absolute(root_, ec), ec);
+    }
 
     LoadResult run() {
         LoadResult result;
@@ -157,7 +160,24 @@ class Loader {
 
   private:
     fs::path root_;
+    fs::path canonical_root_;
     SchemaValidator validator_;
+
+    // A symbolic link under services/ that leads out of the content folder is not read:
+    // content from many hands must not publish files from elsewhere on the machine.
+    bool leaves_root(const fs::path& path, LoadResult& result) {
+        std::error_code ec;
+        if (!fs::is_symlink(path, ec)) {
+            return false;
+        }
+        const fs::path target = fs::weakly_canonical(fs::absolute(path, ec), ec);
+        const std::string relative = target.lexically_relative(canonical_root_).generic_string();
+        if (!ec && !relative.empty() && relative.rfind("..", 0) != 0) {
+            return false;
+        }
+        result.diagnostics.push_back({"RV017", model::Severity::error, {path.string(), 0, 0}, {}});
+        return true;
+    }
 
     // Records the files of a report folder (and its subfolders) for link checks.
     void list_files(const fs::path& dir, int depth, std::set<std::string>& files) {
@@ -212,7 +232,7 @@ class Loader {
         for (const auto& entry : sorted_entries(root_ / "services")) {
             const std::string name = entry.path().filename().string();
             std::error_code ec;
-            if (!entry.is_directory(ec)) {
+            if (!entry.is_directory(ec) || leaves_root(entry.path(), result)) {
                 continue;
             }
             if (!is_slug(name)) {
@@ -233,14 +253,14 @@ class Loader {
         if (!fs::exists(dir / "service.json", ec)) {
             result.diagnostics.push_back(
                 {"RV014", model::Severity::error, {service.file, 0, 0}, {slug}});
-        } else {
+        } else if (!leaves_root(dir / "service.json", result)) {
             read_service(load_json_file(dir / "service.json", "service.schema.json", validator_,
                                         result.diagnostics),
                          service);
         }
         for (const auto& entry : sorted_entries(dir)) {
             const std::string name = entry.path().filename().string();
-            if (!entry.is_directory(ec)) {
+            if (!entry.is_directory(ec) || leaves_root(entry.path(), result)) {
                 continue;
             }
             if (!is_year(name)) {
@@ -262,7 +282,7 @@ class Loader {
         if (!fs::exists(dir / "report.json", ec)) {
             result.diagnostics.push_back(
                 {"RV016", model::Severity::error, {report.file, 0, 0}, {std::to_string(year)}});
-        } else {
+        } else if (!leaves_root(dir / "report.json", result)) {
             report.has_file = true;
             read_report(load_json_file(dir / "report.json", "report.schema.json", validator_,
                                        result.diagnostics),
@@ -270,7 +290,7 @@ class Loader {
         }
         list_files(dir, 0, result.content.files);
         for (const auto& entry : sorted_entries(dir)) {
-            if (entry.path().extension() == ".md") {
+            if (entry.path().extension() == ".md" && !leaves_root(entry.path(), result)) {
                 report.sections.push_back(
                     load_section(entry.path(), entry.path().stem().string(), result.diagnostics));
             }

@@ -27,6 +27,8 @@ namespace {
 
 struct SyntaxError {
     std::string key;
+    int line = 0;  // 0: where reading stopped
+    int column = 0;
 };
 
 class Reader {
@@ -50,8 +52,8 @@ class Reader {
         } catch (const SyntaxError& error) {
             doc.ok = false;
             doc.error = error.key;
-            doc.error_line = line_;
-            doc.error_column = column_;
+            doc.error_line = error.line != 0 ? error.line : line_;
+            doc.error_column = error.line != 0 ? error.column : column_;
             doc.value = nullptr;
         }
         return doc;
@@ -211,12 +213,17 @@ class Reader {
 
     nlohmann::json number() {
         const std::size_t start = pos_;
+        const int start_line = line_;
+        const int start_column = column_;
         bool is_float = false;
         if (peek() == '-') {
             advance();
         }
         if (peek() == '0') {
             advance();
+            if (peek() >= '0' && peek() <= '9' && !at_end()) {
+                throw SyntaxError{"json.bad_number", start_line, start_column};  // leading zero
+            }
         } else if (peek() >= '1' && peek() <= '9') {
             while (peek() >= '0' && peek() <= '9' && !at_end()) {
                 advance();
@@ -249,7 +256,7 @@ class Reader {
         const double d = std::strtod(literal_text.c_str(), nullptr);
         if (d == std::numeric_limits<double>::infinity() ||
             d == -std::numeric_limits<double>::infinity()) {
-            throw SyntaxError{"json.number_out_of_range"};
+            throw SyntaxError{"json.number_out_of_range", start_line, start_column};
         }
         return d;
     }

@@ -37,6 +37,10 @@ bool has(const std::string& key, const std::string& language) {
            !(*found)[language].get<std::string>().empty();
 }
 
+std::string counted(const std::string& key, long long n, const std::string& language) {
+    return text(key + (n == 1 ? ".one" : ".other"), language, {std::to_string(n)});
+}
+
 std::vector<std::string> keys() {
     std::vector<std::string> out;
     for (const auto& [key, value] : catalog().items()) {

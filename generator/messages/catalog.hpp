@@ -16,6 +16,9 @@ std::string text(const std::string& key, const std::string& language,
 
 bool has(const std::string& key, const std::string& language);
 
+// "1 rapport", "2 rapporter": the text of `key`.one or `key`.other with `n` as {0}.
+std::string counted(const std::string& key, long long n, const std::string& language);
+
 // Every key of the catalogue.
 std::vector<std::string> keys();
 

@@ -212,7 +212,7 @@ TEST_CASE("build: a report with errors stops the build and keeps the previous ou
     CHECK(result.code == 1);
     CHECK(contains(result.out, "RV041"));
     CHECK(contains(result.out, "report.json:14:"));
-    CHECK(contains(result.out, "1 feil, 0 advarsler i 1 rapporter"));
+    CHECK(contains(result.out, "1 feil, 0 advarsler i 1 rapport"));
     CHECK(contains(result.err, "Bygget stoppet"));
     CHECK(contains(result.err, site.string()));
 
@@ -278,7 +278,7 @@ TEST_CASE("build: --strict turns a warning into a stopped build") {
     INFO(strict.out << strict.err);
     CHECK(strict.code == 1);
     CHECK(contains(strict.out, "RV034"));
-    CHECK(contains(strict.out, "1 feil, 0 advarsler i 1 rapporter"));
+    CHECK(contains(strict.out, "1 feil, 0 advarsler i 1 rapport"));
     CHECK(contains(strict.err, "Bygget stoppet"));
     CHECK_FALSE(fs::exists(site));
 
@@ -286,7 +286,7 @@ TEST_CASE("build: --strict turns a warning into a stopped build") {
     INFO(relaxed.out << relaxed.err);
     CHECK(relaxed.code == 0);
     CHECK(contains(relaxed.out, "RV034"));
-    CHECK(contains(relaxed.out, "0 feil, 1 advarsler i 1 rapporter"));
+    CHECK(contains(relaxed.out, "0 feil, 1 advarsel i 1 rapport"));
     REQUIRE(fs::exists(site / "eksempeltjeneste" / "2023" / "index.html"));
     const auto built = snapshot(site);
 
@@ -294,4 +294,44 @@ TEST_CASE("build: --strict turns a warning into a stopped build") {
     CHECK(build(ws.content(), site, true).code == 1);
     CHECK(snapshot(site) == built);
     CHECK(names_in(ws.base()) == std::set<std::string>{"content", "site"});
+}
+
+TEST_CASE("build: a section file that links outside the content folder is not published") {
+    Workspace ws;
+    // The loader promises never to follow a path out of the content tree.
+    const fs::path secret = ws.base() / "hemmelig.txt";
+    write_file(secret, "HEMMELIG-TEKST-UTENFOR-INNHOLDET\n");
+    const fs::path section = ws.report_dir() / "aktivitet.md";
+    fs::remove(section);
+    fs::create_symlink(secret, section);
+    const fs::path site = ws.base() / "site";
+    const Run result = build(ws.content(), site);
+    INFO(result.out << result.err);
+    // Either the build refuses the link, or the page leaves the outside text out.
+    if (result.code == 0) {
+        CHECK_FALSE(contains(read_file(site / "eksempeltjeneste" / "2023" / "index.html"),
+                             "HEMMELIG-TEKST-UTENFOR-INNHOLDET"));
+    } else {
+        CHECK(result.code == 1);
+        CHECK_FALSE(fs::exists(site));
+    }
+}
+
+TEST_CASE("build: an output folder that holds the content is refused, the content kept") {
+    Workspace ws;
+    const auto content_before = snapshot(ws.content());
+    SUBCASE("the content folder itself") {
+        const Run result = build(ws.content(), ws.content());
+        INFO(result.out << result.err);
+        CHECK(result.code != 0);
+        CHECK_FALSE(result.err.empty());
+    }
+    SUBCASE("a folder above the content folder") {
+        const Run result = build(ws.content(), ws.base());
+        INFO(result.out << result.err);
+        CHECK(result.code != 0);
+        CHECK_FALSE(result.err.empty());
+    }
+    REQUIRE(fs::is_directory(ws.content()));
+    CHECK(snapshot(ws.content()) == content_before);
 }

@@ -111,7 +111,7 @@ TEST_CASE("cli: check examples/minimal exits 0 with the closing count line") {
     const Result result = program("check examples/minimal");
     INFO(result.out << result.err);
     CHECK(result.code == 0);
-    CHECK(result.out == "0 feil, 0 advarsler i 1 rapporter\n");
+    CHECK(result.out == "0 feil, 0 advarsler i 1 rapport\n");
     CHECK(result.err.empty());
 }
 
@@ -220,6 +220,10 @@ TEST_CASE("cli: --help prints the usage") {
     const Result english = program("--lang en --help");
     CHECK(english.code == 0);
     CHECK(english.out.rfind("Usage: rapportverk", 0) == 0);
+    // The order of the options does not matter.
+    const Result english_after = program("--help --lang en");
+    CHECK(english_after.code == 0);
+    CHECK(english_after.out == english.out);
     // Without a command the usage is shown as well.
     const Result bare = program("");
     CHECK(bare.code == 0);

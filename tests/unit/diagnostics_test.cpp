@@ -4,6 +4,9 @@
 // examples/minimal (tests/unit/fixture.hpp) just enough to trigger one code.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include <cctype>
 #include <filesystem>
 #include <set>
@@ -346,6 +349,33 @@ TEST_CASE("RV016: a report folder without report.json") {
         INFO(describe(again));
         CHECK(find(again, "RV016").size() == 2);
         CHECK(codes(again) == "RV016");
+    }
+}
+
+TEST_CASE("RV017: a symbolic link that leads out of the content folder") {
+    const TempContent content;
+    // A file outside the content folder, linked in as a section.
+    const std::filesystem::path outside =
+        content.path().parent_path() / (content.path().filename().string() + "-outside.md");
+    {
+        std::ofstream out(outside);
+        out << "Hemmelig tekst fra en annen mappe.\n";
+    }
+    const std::string section = "services/eksempeltjeneste/2023/utfordringer.md";
+    std::filesystem::create_symlink(outside, content.path() / section);
+    const auto result = content.check();
+    std::filesystem::remove(outside);
+    expect_one(result, "RV017", Severity::error, content.file(section), 0);
+    CHECK(codes(result) == "RV017");
+
+    SUBCASE("a link that stays inside the content folder is read as usual") {
+        const TempContent inside;
+        const std::string planer = "services/eksempeltjeneste/2023/planer.md";
+        std::filesystem::create_symlink(
+            inside.path() / "services/eksempeltjeneste/2023/aktivitet.md", inside.path() / planer);
+        const auto clean = inside.check();
+        INFO(describe(clean));
+        CHECK(clean.diagnostics.empty());
     }
 }
 

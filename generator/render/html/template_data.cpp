@@ -1,5 +1,6 @@
 #include "render/html/template_data.hpp"
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -78,6 +79,28 @@ json patients_table(const model::Content& content, const model::Report& report,
                                   : "–"},
             {"population_note", note},
             {"note", report.patients->note}};
+}
+
+// "Kari Nordmann – leder (Helse Vest), brukerrepresentant", with what is given.
+std::string member_label(const model::Content& content, const model::ReferenceGroupMember& m,
+                         const std::string& language) {
+    std::string label = m.name;
+    if (!m.role.empty()) {
+        label += (label.empty() ? "" : " – ") + m.role;
+    }
+    if (!m.region.empty()) {
+        label += (label.empty() ? "" : " ") + std::string("(") +
+                 region_name(content, m.region, language) + ")";
+    }
+    const std::string representative = ui("ui.user_representative", language);
+    std::string lower = label;
+    for (auto& c : lower) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    if (m.user_representative && lower.find(representative) == std::string::npos) {
+        label += (label.empty() ? "" : ", ") + representative;
+    }
+    return label;
 }
 
 json goals_table(const model::Report& report, const std::string& language) {
@@ -261,11 +284,7 @@ json report_page_data(const model::Content& content, const model::Service& servi
     if (report.reference_group) {
         json members = json::array();
         for (const auto& m : report.reference_group->members) {
-            members.push_back(
-                {{"name", m.name},
-                 {"role", m.role},
-                 {"region", m.region.empty() ? "" : region_name(content, m.region, language)},
-                 {"user_representative", m.user_representative}});
+            members.push_back({{"label", member_label(content, m, language)}});
         }
         data["reference_group"] = {
             {"members", members},
