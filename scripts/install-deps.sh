@@ -7,6 +7,7 @@ packages=(
   cmake g++ make pkg-config clang-format
   libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev libhpdf-dev
   libtinyxml2-dev doctest-dev libvalijson-dev libkainjow-mustache-dev
+  libhyphen-dev hyphen-no fonts-dejavu-core poppler-utils qpdf
 )
 
 missing=()
