@@ -2,10 +2,12 @@
 
 #include <filesystem>
 
+#include "analyse/lix.hpp"
 #include "cli/report_output.hpp"
 #include "load/content_loader.hpp"
 #include "messages/catalog.hpp"
 #include "render/html/site_renderer.hpp"
+#include "render/pdf/pdf_output.hpp"
 #include "render/staging.hpp"
 #include "scaffold/scaffold.hpp"
 #include "validate/validator.hpp"
@@ -75,6 +77,8 @@ CheckResult check_content(const std::string& content_dir) {
     if (result.usable) {
         auto findings = validate::validate(result.content);
         result.diagnostics.insert(result.diagnostics.end(), findings.begin(), findings.end());
+        auto readability = analyse::readability_warnings(result.content);  // RV070
+        result.diagnostics.insert(result.diagnostics.end(), readability.begin(), readability.end());
     }
     for (const auto& service : result.content.services) {
         result.reports += static_cast<int>(service.reports.size());
@@ -107,6 +111,10 @@ int run_build(const Options& options, std::ostream& out, std::ostream& err) {
         render::StagedOutput staged{fs::path(options.out_dir)};
         const auto summary =
             render::render_site(result.content, render::Theme::embedded_default(), staged.dir());
+        for (const auto& line :
+             pdf::write_site_pdfs(result.content, staged.dir(), pdf::build_date())) {
+            err << messages::text("cli.pdf_missing_glyphs", options.language, {line}) << '\n';
+        }
         copy_report_files(result.content, staged.dir());
         staged.commit();
         err << messages::text(

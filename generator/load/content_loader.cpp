@@ -88,6 +88,38 @@ void read_regions(const LoadedJson& json, std::vector<model::Region>& regions) {
     }
 }
 
+void read_criteria(const LoadedJson& json, std::vector<model::Criterion>& criteria) {
+    for (const auto& item : root_of(json)["criteria"].elements()) {
+        model::Criterion c;
+        c.id = item["id"].text();
+        c.title = item["title"].localized();
+        c.guidance = item["guidance"].localized();
+        c.service_types = item["service_types"].strings();
+        c.severity = item["severity"].text("deviation");
+        c.at = item.location();
+        const JsonView rule = item["rule"];
+        c.rule.kind = rule["kind"].text();
+        c.rule.section = rule["section"].text();
+        c.rule.field = rule["field"].text();
+        c.rule.item_value = rule["item_value"].text();
+        c.rule.item_label = rule["item_label"].text();
+        if (auto min = rule["min"].number()) {
+            c.rule.min = min->value;
+        }
+        if (auto max = rule["max"].number()) {
+            c.rule.max = max->value;
+        }
+        c.rule.p_min = rule["p_min"].number().value_or(model::Number{0.05, {}}).value;
+        c.rule.span = rule["span"].integer(1);
+        c.rule.user_representative = rule["user_representative"].flag().value_or(false);
+        c.rule.min_meetings = rule["min_meetings"].integer(0);
+        c.rule.approved_report_before = rule["approved_report_before"].integer(0);
+        c.rule.goal_kind = rule["goal_kind"].text();
+        c.rule.require_target_and_result = rule["require_target_and_result"].flag().value_or(false);
+        criteria.push_back(std::move(c));
+    }
+}
+
 model::Form read_form(const LoadedJson& json) {
     const JsonView root = root_of(json);
     model::Form form;
@@ -150,6 +182,11 @@ class Loader {
         read_site(site, result.content.site);
         read_regions(regions, result.content.regions);
         load_forms(result);
+        if (fs::exists(root_ / "criteria.json", ec)) {  // optional: review criteria
+            const auto criteria = load_json_file(root_ / "criteria.json", "criteria.schema.json",
+                                                 validator_, result.diagnostics);
+            read_criteria(criteria, result.content.criteria);
+        }
         if (result.content.forms.empty()) {
             return result;
         }

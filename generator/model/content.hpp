@@ -1,6 +1,7 @@
 #pragma once
 // The content tree as plain data: site, regions, forms, services and their reports.
 // Filled by generator/load, read by validate, analyse and render. Depends on nothing.
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -293,13 +294,49 @@ struct Service {
     std::vector<Report> reports;  // ascending by year
 };
 
+// The rule of a review criterion: one kind from the vocabulary that analyse/criteria
+// implements (schemas/criteria.schema.json documents each), with its parameters.
+struct CriterionRule {
+    std::string kind;  // section_present, field_true, field_present, min_per_item, …
+    std::string section;
+    std::string field;  // dotted report.json path
+    std::string item_value;
+    std::string item_label;
+    std::optional<double> min;
+    std::optional<double> max;
+    double p_min = 0.05;
+    int span = 1;
+    bool user_representative = false;
+    int min_meetings = 0;
+    int approved_report_before = 0;  // 0: no approval required
+    std::string goal_kind;
+    bool require_target_and_result = false;
+};
+
+// One review criterion of content/criteria.json.
+struct Criterion {
+    std::string id;
+    LocalizedText title;
+    LocalizedText guidance;
+    std::vector<std::string> service_types;  // empty: every type
+    std::string severity;                    // deviation or remark
+    CriterionRule rule;
+    SourceLocation at;
+
+    bool applies_to(const std::string& service_type) const {
+        return service_types.empty() || std::find(service_types.begin(), service_types.end(),
+                                                  service_type) != service_types.end();
+    }
+};
+
 struct Content {
     std::string root;
     Site site;
     std::vector<Region> regions;
     std::vector<Form> forms;
-    std::vector<Service> services;  // ascending by slug
-    std::set<std::string> files;    // every file under services/: root-relative, '/'-separated
+    std::vector<Service> services;    // ascending by slug
+    std::vector<Criterion> criteria;  // content/criteria.json; empty when there is none
+    std::set<std::string> files;      // every file under services/: root-relative, '/'-separated
 
     const Region* find_region(const std::string& id) const;
     const Form* form_for(const std::string& service_type) const;
