@@ -86,11 +86,16 @@ class Evaluator {
 
     void outcome(Outcome o) { finding_.outcome = o; }
 
-    // Adds the service's reason when it lists `key` under not_reported.
+    // Adds the service's reason when it lists `key`, or a field `key` lies in (the plan
+    // for dissemination_plan.exists), under not_reported.
     bool not_reported(const std::string& key) {
-        if (const auto* entry = report_->find_not_reported(key)) {
-            add("evidence.not_reported", {text(key), text(entry->reason)}, entry->at);
-            return true;
+        for (std::string k = key; !k.empty();) {
+            if (const auto* entry = report_->find_not_reported(k)) {
+                add("evidence.not_reported", {text(k), text(entry->reason)}, entry->at);
+                return true;
+            }
+            const auto dot = k.rfind('.');
+            k = dot == std::string::npos ? std::string() : k.substr(0, dot);
         }
         return false;
     }

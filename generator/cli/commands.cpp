@@ -4,6 +4,7 @@
 
 #include "analyse/lix.hpp"
 #include "cli/report_output.hpp"
+#include "cli/review_command.hpp"
 #include "load/content_loader.hpp"
 #include "messages/catalog.hpp"
 #include "render/html/site_renderer.hpp"
@@ -201,6 +202,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     }
     if (options.command == "build") {
         return run_build(options, out, err);
+    }
+    if (options.command == "review") {
+        return run_review(options, out, err);
     }
     return run_new(options, out, err);
 }

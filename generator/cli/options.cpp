@@ -1,10 +1,26 @@
 #include "cli/options.hpp"
 
+#include <algorithm>
+
 #include "messages/catalog.hpp"
 
 namespace rv::cli {
 
 namespace {
+
+// Digits only, at most `max_digits` (a year: exactly 4).
+bool is_number(const std::string& text, std::size_t max_digits) {
+    if (text.empty() || text.size() > std::max<std::size_t>(max_digits, 2) ||
+        (max_digits == 4 && text.size() != 4)) {
+        return false;
+    }
+    for (char c : text) {
+        if (c < '0' || c > '9') {
+            return false;
+        }
+    }
+    return true;
+}
 
 bool is_year(const std::string& text) {
     if (text.size() != 4) {
@@ -37,6 +53,16 @@ ParseResult parse_options(const std::vector<std::string>& args) {
             wanted = arg == "--version" ? "version" : "help";  // after the other options
         } else if (arg == "--strict") {
             options.strict = true;
+        } else if (arg == "--year" || arg == "--span") {
+            const auto given = value(arg.c_str());
+            if (!given || !is_number(*given, arg == "--year" ? 4 : 1)) {
+                return {std::nullopt, arg == "--year" ? "--year takes a year, e.g. 2023"
+                                                      : "--span takes a number of years, 1 to 20"};
+            }
+            (arg == "--year" ? options.year : options.span) = std::stoi(*given);
+            if (options.span < 1 || options.span > 20) {
+                return {std::nullopt, "--span takes a number of years, 1 to 20"};
+            }
         } else if (arg == "--lang" || arg == "--format" || arg == "--out" || arg == "--content") {
             const auto given = value(arg.c_str());
             if (!given) {
@@ -75,6 +101,16 @@ ParseResult parse_options(const std::vector<std::string>& args) {
         }
         if (!positional.empty()) {
             options.content_dir = positional.front();
+        }
+    } else if (options.command == "review") {
+        if (positional.size() > 1) {
+            return {std::nullopt, "review takes one content folder"};
+        }
+        if (!positional.empty()) {
+            options.content_dir = positional.front();
+        }
+        if (options.year == 0) {
+            return {std::nullopt, "review needs --year, e.g. --year 2023"};
         }
     } else if (options.command == "new") {
         if (positional.size() != 2 || !is_year(positional[1])) {

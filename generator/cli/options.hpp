@@ -14,7 +14,8 @@ struct Options {
     std::string format = "text";  // text or json
     bool strict = false;
     std::string slug;  // new
-    int year = 0;      // new
+    int year = 0;      // new, review
+    int span = 1;      // review: years pooled for availability
 };
 
 struct ParseResult {

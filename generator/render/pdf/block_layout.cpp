@@ -201,7 +201,7 @@ void Builder::inline_spans(const model::MarkdownNode& node, const TextStyle& sty
             }
             case K::image:
                 s.font = italic_of(style.font);
-                out.push_back({"[" + model::plain_text(child) + "]", s});
+                out.push_back({std::string("[").append(model::plain_text(child)).append("]"), s});
                 break;
             case K::html_inline:
             case K::html_block:

@@ -68,8 +68,22 @@ void decorate(Document& doc, const std::string& language, const FontSet& fonts) 
         if (page.running_head.empty()) {
             continue;
         }
-        TextRun head{FontId::regular, 8, styles.left, 44, page.running_head, 0, styles.muted,
-                     Role::artifact,  0};
+        // A long service name is shortened to the line, with an ellipsis.
+        std::string text = page.running_head;
+        while (text.size() > 1 && fonts.width(FontId::regular, text + "\u2026", 8) > styles.width) {
+            text.pop_back();
+            while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) {
+                text.pop_back();  // continuation bytes, then the lead byte of that character
+            }
+            if (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0xC0) {
+                text.pop_back();
+            }
+            if (fonts.width(FontId::regular, text + "\u2026", 8) <= styles.width) {
+                text += "\u2026";
+                break;
+            }
+        }
+        TextRun head{FontId::regular, 8, styles.left, 44, text, 0, styles.muted, Role::artifact, 0};
         page.texts.insert(page.texts.begin(), head);
         page.rules.push_back({styles.left, 50, styles.left + styles.width, 50, 0.4, styles.rule});
         const std::string number =
