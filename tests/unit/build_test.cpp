@@ -162,7 +162,7 @@ TEST_CASE("build: a clean build writes the index and one page per report") {
             CHECK_MESSAGE(contains(contents, "</html>"), name);
         }
     }
-    CHECK(pages == 3);  // the index and two reports
+    CHECK(pages == 4);  // the index, two reports and the open data page (data/)
     // The index links each report page.
     const std::string index = read_file(site / "index.html");
     CHECK(contains(index, "href=\"eksempeltjeneste/2022/index.html\""));

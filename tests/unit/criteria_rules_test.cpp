@@ -274,7 +274,8 @@ TEST_CASE("criteria: the bone sarcoma service 2023") {
     REQUIRE(loaded.usable);
     const auto* service = loaded.content.find_service("bensarkom");
     const auto findings = analyse::evaluate_criteria(loaded.content, *service, 2023);
-    Evaluated e{{}, findings};
+    Evaluated e;
+    e.findings = findings;
     CHECK(e["henvisningskriterier"].outcome == Outcome::not_met);
     CHECK(e["henvisningskriterier"].evidence[0].key == "evidence.not_reported");
     CHECK(e["tre-fagpersoner"].outcome == Outcome::not_assessable);

@@ -1,11 +1,16 @@
 #include "render/html/site_renderer.hpp"
 
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 #include <kainjow/mustache.hpp>
 
 #include "analyse/availability.hpp"
 #include "embedded/embedded.hpp"
+#include "render/html/feed.hpp"
+#include "render/html/open_data.hpp"
+#include "render/html/sitemap.hpp"
 #include "render/html/template_data.hpp"
 #include "render/staging.hpp"
 
@@ -101,16 +106,25 @@ SiteSummary render_site(const model::Content& content, const Theme& theme,
             write_file(out_dir / path, contents);
         }
     }
+    std::vector<std::string> pages;  // every page, for the sitemap
     write_file(out_dir / "index.html", templates.render("index", index_page_data(content)));
+    pages.push_back("index.html");
     for (const auto& service : content.services) {
         for (const auto& report : service.reports) {
             const auto figures = analyse::availability(content, report);
             write_file(
                 out_dir / report_path(service, report),
                 templates.render("report", report_page_data(content, service, report, figures)));
+            pages.push_back(report_path(service, report));
             ++summary.report_pages;
         }
     }
+    write_file(out_dir / open_data_page_path,
+               templates.render("opendata", open_data_page_data(content)));
+    pages.push_back(open_data_page_path);
+    write_open_data(content, out_dir);
+    write_sitemap(content, pages, out_dir);
+    write_feed(content, out_dir);
     return summary;
 }
 
