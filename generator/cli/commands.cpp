@@ -58,6 +58,18 @@ void copy_report_files(const model::Content& content, const fs::path& site) {
     }
 }
 
+// The PDFs written into the site, with their sizes, for the pages to link to.
+render::Downloads downloads_in(const fs::path& site) {
+    render::Downloads out;
+    for (auto it = fs::recursive_directory_iterator(site); it != fs::recursive_directory_iterator();
+         ++it) {
+        if (it->is_regular_file() && it->path().extension() == ".pdf") {
+            out[it->path().lexically_relative(site).generic_string()] = it->file_size();
+        }
+    }
+    return out;
+}
+
 // The output folder replaces whatever is there: it must not be the content or hold it.
 bool output_would_replace_content(const std::string& out_dir, const std::string& content_dir) {
     std::error_code ec;
@@ -110,12 +122,12 @@ int run_build(const Options& options, std::ostream& out, std::ostream& err) {
     }
     try {
         render::StagedOutput staged{fs::path(options.out_dir)};
-        const auto summary =
-            render::render_site(result.content, render::Theme::embedded_default(), staged.dir());
         for (const auto& line :
              pdf::write_site_pdfs(result.content, staged.dir(), pdf::build_date())) {
             err << messages::text("cli.pdf_missing_glyphs", options.language, {line}) << '\n';
         }
+        const auto summary = render::render_site(result.content, render::Theme::embedded_default(),
+                                                 staged.dir(), downloads_in(staged.dir()));
         copy_report_files(result.content, staged.dir());
         staged.commit();
         err << messages::text(

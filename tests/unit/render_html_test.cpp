@@ -121,7 +121,7 @@ std::string between(const std::string& text, const std::string& open, const std:
 }
 
 std::string html(const std::string& markdown, const std::string& prefix = "innhold") {
-    return rv::render::markdown_to_html(rv::load::read_markdown(markdown), {1, prefix});
+    return rv::render::markdown_to_html(rv::load::read_markdown(markdown), {1, prefix, "Tabell"});
 }
 
 }  // namespace

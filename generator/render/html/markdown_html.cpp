@@ -173,7 +173,9 @@ class HtmlWriter {
     }
 
     void table(const MarkdownNode& node) {
-        out_ += "<div class=\"table-wrap\"><table>\n";
+        // The wrapper scrolls on narrow screens: keyboard users must be able to reach it.
+        out_ += "<section class=\"table-wrap\" tabindex=\"0\" aria-label=\"" +
+                escape_html(options_.table_label) + "\"><table>\n";
         bool body_open = false;
         for (const auto& row : node.children) {
             if (row.header) {
@@ -209,7 +211,7 @@ class HtmlWriter {
         if (body_open) {
             out_ += "</tbody>\n";
         }
-        out_ += "</table></div>\n";
+        out_ += "</table></section>\n";
     }
 };
 

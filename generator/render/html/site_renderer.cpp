@@ -20,6 +20,19 @@ namespace {
 
 namespace mustache = kainjow::mustache;
 
+// HTML allows no control characters but tab and line ends; content may carry them.
+std::string without_control_characters(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if ((byte >= 0x20 && byte != 0x7F) || c == '\n' || c == '\t' || c == '\r') {
+            out += c;
+        }
+    }
+    return out;
+}
+
 mustache::data to_data(const nlohmann::json& value) {
     switch (value.type()) {
         case nlohmann::json::value_t::object: {
@@ -41,7 +54,7 @@ mustache::data to_data(const nlohmann::json& value) {
             if (value.get_ref<const std::string&>().empty()) {
                 return {false};
             }
-            return {value.get<std::string>()};
+            return {without_control_characters(value.get_ref<const std::string&>())};
         case nlohmann::json::value_t::boolean:
             return {value.get<bool>()};
         case nlohmann::json::value_t::number_integer:
@@ -98,7 +111,7 @@ Theme Theme::embedded_default() {
 }
 
 SiteSummary render_site(const model::Content& content, const Theme& theme,
-                        const std::filesystem::path& out_dir) {
+                        const std::filesystem::path& out_dir, const Downloads& downloads) {
     SiteSummary summary;
     const TemplateSet templates(theme);
     for (const auto& [path, contents] : theme.files) {
@@ -107,14 +120,15 @@ SiteSummary render_site(const model::Content& content, const Theme& theme,
         }
     }
     std::vector<std::string> pages;  // every page, for the sitemap
-    write_file(out_dir / "index.html", templates.render("index", index_page_data(content)));
+    write_file(out_dir / "index.html",
+               templates.render("index", index_page_data(content, downloads)));
     pages.push_back("index.html");
     for (const auto& service : content.services) {
         for (const auto& report : service.reports) {
             const auto figures = analyse::availability(content, report);
-            write_file(
-                out_dir / report_path(service, report),
-                templates.render("report", report_page_data(content, service, report, figures)));
+            write_file(out_dir / report_path(service, report),
+                       templates.render("report", report_page_data(content, service, report,
+                                                                   figures, downloads)));
             pages.push_back(report_path(service, report));
             ++summary.report_pages;
         }

@@ -1,6 +1,7 @@
 #pragma once
 // Writes the first HTML site: one page per report and an index, from the theme's
 // Mustache templates. Reads the model and the analysis; writes only into `out_dir`.
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -22,7 +23,11 @@ struct SiteSummary {
 
 // Throws std::runtime_error on a broken template and std::filesystem::filesystem_error on
 // a write error.
+// Files offered for download beside the pages, by site-relative path
+// ("bensarkom/2023/rapport.pdf", "arsrapporter-2023.pdf") with their size in bytes.
+using Downloads = std::map<std::string, std::uintmax_t>;
+
 SiteSummary render_site(const model::Content& content, const Theme& theme,
-                        const std::filesystem::path& out_dir);
+                        const std::filesystem::path& out_dir, const Downloads& downloads = {});
 
 }  // namespace rv::render

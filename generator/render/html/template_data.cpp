@@ -1,5 +1,6 @@
 #include "render/html/template_data.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -162,7 +163,8 @@ json sections(const model::Form* form, const model::Service& service, const mode
         item["html"] = "";
         item["reason"] = "";
         if (file && file->has_content) {
-            item["html"] = markdown_to_html(file->document, {1, section.id});
+            item["html"] =
+                markdown_to_html(file->document, {1, section.id, ui("ui.table_region", language)});
         } else {
             item["reason"] = reason->reason;
         }
@@ -219,8 +221,21 @@ json labels(const std::string& language) {
     return {{"t", t}};
 }
 
+std::string format_size(std::uintmax_t bytes, const std::string& language) {
+    const double kb = static_cast<double>(bytes) / 1000.0;
+    if (kb < 1000) {
+        return format_count(std::max(1.0, std::round(kb))) + " kB";
+    }
+    const double mb = kb / 1000.0;
+    return (language == "en" ? std::to_string(std::lround(mb * 10) / 10) + "." +
+                                   std::to_string(std::lround(mb * 10) % 10)
+                             : format_decimal(mb, 1)) +
+           " MB";
+}
+
 json report_page_data(const model::Content& content, const model::Service& service,
-                      const model::Report& report, const analyse::Availability& availability) {
+                      const model::Report& report, const analyse::Availability& availability,
+                      const DownloadSizes& downloads) {
     const std::string language = report.language.empty() ? "nb" : report.language;
     const model::Form* form = content.form_for(service.type);
     json data = labels(language);
@@ -298,6 +313,15 @@ json report_page_data(const model::Content& content, const model::Service& servi
     }
     data["not_reported"] = not_reported_list(report.not_reported, form, language);
     data["sources"] = report.sources;
+    // The PDF of the same report, when the build wrote one: the link names its size.
+    const std::string pdf =
+        service.slug + "/" + std::to_string(report.folder_year) + "/rapport.pdf";
+    data["pdf"] = nullptr;
+    if (const auto found = downloads.find(pdf); found != downloads.end()) {
+        data["pdf"] = {
+            {"href", "rapport.pdf"},
+            {"label", ui("ui.pdf_download", language, {format_size(found->second, language)})}};
+    }
     // Mustache has no "is this list empty": say it with flags.
     for (const char* list : {"activity", "staff", "goals", "registries", "accreditations",
                              "not_reported", "sources"}) {
@@ -309,7 +333,7 @@ json report_page_data(const model::Content& content, const model::Service& servi
     return data;
 }
 
-json index_page_data(const model::Content& content) {
+json index_page_data(const model::Content& content, const DownloadSizes& downloads) {
     const std::string language = "nb";
     json data = labels(language);
     data["lang"] = language;
@@ -329,6 +353,17 @@ json index_page_data(const model::Content& content) {
                             {"reports", reports}});
     }
     data["services"] = services;
+    json volumes = json::array();
+    for (const auto& [path, bytes] : downloads) {
+        if (path.rfind("arsrapporter-", 0) == 0) {
+            const std::string year = path.substr(13, 4);
+            volumes.push_back({{"href", path},
+                               {"label", ui("ui.volume_download", language,
+                                            {year, format_size(bytes, language)})}});
+        }
+    }
+    data["volumes"] = volumes;
+    data["has_volumes"] = !volumes.empty();
     return data;
 }
 

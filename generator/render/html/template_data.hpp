@@ -1,6 +1,8 @@
 #pragma once
 // The data each page template receives, built from the model and the analysis.
 // Numbers are formatted here, the Norwegian way (3 076 276; 1,3).
+#include <cstdint>
+#include <map>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -13,11 +15,18 @@ namespace rv::render {
 // Every ui.* and type.* text of the catalogue, as {"t": {"contents": "Innhold", …}}.
 nlohmann::json labels(const std::string& language);
 
+// Files offered for download by site-relative path, with their size in bytes.
+using DownloadSizes = std::map<std::string, std::uintmax_t>;
+
 nlohmann::json report_page_data(const model::Content& content, const model::Service& service,
                                 const model::Report& report,
-                                const analyse::Availability& availability);
+                                const analyse::Availability& availability,
+                                const DownloadSizes& downloads = {});
 
-nlohmann::json index_page_data(const model::Content& content);
+nlohmann::json index_page_data(const model::Content& content, const DownloadSizes& downloads = {});
+
+// "38 kB", "1,2 MB": a file size for people.
+std::string format_size(std::uintmax_t bytes, const std::string& language);
 
 // The path of a report page relative to the site root: "<slug>/<year>/index.html".
 std::string report_path(const model::Service& service, const model::Report& report);
