@@ -4,17 +4,7 @@
 
 namespace rv::analyse {
 
-namespace {
-std::optional<double> count_for(const std::vector<model::RegionCount>& counts,
-                                const std::string& region) {
-    for (const auto& c : counts) {
-        if (c.region == region) {
-            return c.count.value;
-        }
-    }
-    return std::nullopt;
-}
-}  // namespace
+using model::count_for;
 
 Availability availability(const model::Content& content, const model::Report& report) {
     Availability out;

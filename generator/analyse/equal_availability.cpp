@@ -9,6 +9,8 @@ namespace rv::analyse {
 
 namespace {
 
+using model::count_for;
+
 const model::Report* report_for(const model::Service& service, int year) {
     for (const auto& report : service.reports) {
         if (report.folder_year == year) {
@@ -16,16 +18,6 @@ const model::Report* report_for(const model::Service& service, int year) {
         }
     }
     return nullptr;
-}
-
-std::optional<double> count_for(const std::vector<model::RegionCount>& counts,
-                                const std::string& region) {
-    for (const auto& c : counts) {
-        if (c.region == region) {
-            return c.count.value;
-        }
-    }
-    return std::nullopt;
 }
 
 // Why a report gives no patients per region.

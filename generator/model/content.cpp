@@ -69,6 +69,15 @@ const NotReported* Report::find_not_reported(const std::string& key) const {
     return find_by(not_reported, key, &NotReported::key);
 }
 
+std::optional<double> count_for(const std::vector<RegionCount>& counts, const std::string& region) {
+    for (const auto& c : counts) {
+        if (c.region == region) {
+            return c.count.value;
+        }
+    }
+    return std::nullopt;
+}
+
 const Region* Content::find_region(const std::string& region_id) const {
     return find_by(regions, region_id, &Region::id);
 }

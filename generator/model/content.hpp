@@ -118,6 +118,9 @@ struct RegionCount {
     Number count;
 };
 
+// The count given for `region`, if any.
+std::optional<double> count_for(const std::vector<RegionCount>& counts, const std::string& region);
+
 struct HostPatients {
     std::string trust;
     std::vector<RegionCount> new_treated;
