@@ -231,3 +231,81 @@ TEST_CASE("pdf flow: a block taller than a page does not loop") {
     flow.paginate(Frame{}, doc);
     CHECK(doc.pages.size() == 5);
 }
+
+TEST_CASE("pdf structure: blocks record their elements in reading order") {
+    const FontSet& fonts = FontSet::shared();
+    Document doc;
+    Flow flow;
+    Builder b(flow, doc, fonts, Hyphenator::shared("nb"));
+    const Context ctx = b.body();
+    b.heading("Overskrift", 1, "h", 1, ctx);
+    b.heading("Underoverskrift", 3, "", 0, ctx);  // an H2 in the tree: no skipped level
+    std::string text;
+    for (int i = 0; i < 30; ++i) {
+        text += "Ord som fyller linjene i et avsnitt. ";
+    }
+    TextStyle link;
+    link.url = "https://www.helsedirektoratet.no/";
+    b.paragraph({{text, {}}, {"lenken", link}}, ctx);
+    b.bullets({words("første punkt"), words("andre punkt")}, ctx);
+    TableSpec table;
+    table.row_headers = true;
+    table.rows.push_back({words("Region"), words("Antall")});
+    table.rows.push_back({words("Helse Vest"), words("8")});
+    b.table(table, ctx);
+    b.bar_chart("Pasienter", {{"Helse Vest", 8, "8"}, {"Helse Nord", 3, "3"}}, ctx);
+    flow.paginate(Frame{}, doc);
+    REQUIRE(doc.pages.size() == 1);
+
+    std::vector<Tag> tags;
+    for (const auto& e : doc.elements) {
+        CHECK(e.parent < static_cast<int>(&e - doc.elements.data()));  // parents come first
+        tags.push_back(e.tag);
+    }
+    const std::vector<Tag> expected{
+        Tag::heading1,  Tag::heading2,     Tag::paragraph,  Tag::link,         Tag::list,
+        Tag::list_item, Tag::label,        Tag::list_body,  Tag::list_item,    Tag::label,
+        Tag::list_body, Tag::table,        Tag::table_row,  Tag::table_header, Tag::table_header,
+        Tag::table_row, Tag::table_header, Tag::table_cell, Tag::figure};
+    CHECK(tags == expected);
+    CHECK(doc.elements[13].scope == Scope::column);
+    CHECK(doc.elements[16].scope == Scope::row);
+    CHECK(doc.elements[18].alt == "Pasienter: Helse Vest 8; Helse Nord 3.");
+
+    const Page& page = doc.pages.front();
+    int paragraph_lines = 0;
+    for (std::size_t i = 0; i < page.texts.size(); ++i) {
+        const TextRun& run = page.texts[i];
+        REQUIRE(run.element >= 0);  // no running head here: everything is content
+        if (run.element == 2 && i + 1 < page.texts.size() && page.texts[i + 1].element == 2) {
+            // A wrapped line ends with a space, so the words stay apart in the tagged text.
+            ++paragraph_lines;
+            CHECK_MESSAGE((run.text.back() == ' ' || run.text.back() == '-'), run.text);
+        }
+    }
+    CHECK(paragraph_lines >= 3);
+    CHECK(page.texts.back().text.back() != ' ');
+    REQUIRE(page.links.size() == 1);
+    CHECK(page.links.front().element == 3);
+    CHECK(page.rects.back().element == 18);  // the chart's bars belong to the figure
+}
+
+TEST_CASE("pdf structure: a repeated header row is an artifact") {
+    const FontSet& fonts = FontSet::shared();
+    Document doc;
+    Flow flow;
+    Builder b(flow, doc, fonts, Hyphenator::shared("nb"));
+    TableSpec table;
+    table.rows.push_back({words("Region"), words("Antall")});
+    for (int i = 0; i < 100; ++i) {
+        table.rows.push_back({words("Rad " + std::to_string(i)), words(std::to_string(i))});
+    }
+    b.table(table, b.body());
+    flow.paginate(Frame{}, doc);
+    REQUIRE(doc.pages.size() >= 2);
+    CHECK(doc.pages[0].texts.front().text == "Region");
+    CHECK(doc.pages[0].texts.front().element >= 0);
+    CHECK(doc.pages[1].texts.front().text == "Region");
+    CHECK(doc.pages[1].texts.front().element == no_element);
+    CHECK(doc.pages[1].texts.back().element >= 0);
+}

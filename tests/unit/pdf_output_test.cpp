@@ -1,6 +1,7 @@
 // Tests of the written PDF of examples/minimal, read back with poppler and qpdf: fonts
 // embedded with ToUnicode, Norwegian text extracts, sections in order, the contents'
-// page numbers match the headings' pages, metadata, byte-identical rebuilds.
+// page numbers match the headings' pages, metadata, the structure tree of the tagged PDF,
+// byte-identical rebuilds.
 #include <doctest/doctest.h>
 
 #include <stdlib.h>
@@ -153,7 +154,7 @@ TEST_CASE("pdf output: the minimal example reads back with poppler and qpdf") {
           "Tall for 2023", "Nye pasienter per helseregion i 2023", "Kvalitetsregistre",
           "Referansegruppen"}) {
         const auto found = text.find(heading, at);
-        CHECK_MESSAGE(found != std::string::npos, heading);
+        CHECK_MESSAGE(found != std::string::npos, std::string(heading));
         if (found != std::string::npos) {
             at = found;
         }
@@ -223,4 +224,66 @@ TEST_CASE("pdf output: hard content does not crash the layout") {
     CHECK(text.find("≥ 5 « » – € − æ") != std::string::npos);
     CHECK(text.find("Kompetansespredning") != std::string::npos);
     CHECK(text.find("stamcelle") != std::string::npos);
+}
+
+TEST_CASE("pdf output: the PDF is tagged, with a structure tree in reading order") {
+    PdfWorkspace ws;
+    const fs::path md = ws.content() / "services" / "eksempeltjeneste" / "2023" / "innhold.md";
+    std::ifstream in(md);
+    std::stringstream original;
+    original << in.rdbuf();
+    in.close();
+    write(md, original.str() +
+                  "\nLes mer hos [Helsedirektoratet](https://www.helsedirektoratet.no/).\n");
+    const Built built = build_minimal(ws);
+    const std::string pdf = ws.file("tagged.pdf").string();
+    write(pdf, built.bytes);
+
+    const std::string check = run("qpdf --check " + pdf);
+    INFO(check);
+    CHECK(check.find("No syntax or stream encoding errors") != std::string::npos);
+    CHECK(check.find("WARNING") == std::string::npos);
+    CHECK(run("pdfinfo " + pdf).find("Tagged:          yes") != std::string::npos);
+
+    const std::string tree = run("pdfinfo -struct-text " + pdf);
+    INFO(tree);
+    REQUIRE(tree.rfind("Document\n", 0) == 0);
+    CHECK(tree.find("Syntax") == std::string::npos);
+    // Headings in order, at their levels, each with its text.
+    std::size_t at = 0;
+    for (const char* heading :
+         {"H1 (block)\n    \"Nasjonal behandlingstjeneste", "H1 (block)\n    \"Innhold\"",
+          "H1 (block)\n    \"1\u2002Kort fortalt\"",
+          "H1 (block)\n    \"3\u2002Tjenestens innhold\"", "H2 (block)\n    \"Avgrensning\"",
+          "H1 (block)\n    \"Tall for 2023\"", "H2 (block)\n    \"Kvalitetsregistre\""}) {
+        const auto found = tree.find(heading, at);
+        CHECK_MESSAGE(found != std::string::npos, std::string(heading));
+        at = found == std::string::npos ? at : found;
+    }
+    for (const char* element :
+         {"  TOC\n    TOCI\n      Link (inline)\n        \"1 Kort fortalt 3", "  P (block)\n",
+          "  L (block)\n    LI (block)\n      Lbl (block)", "LBody (block)",
+          "  Table (block)\n    Caption\n",
+          "      TH:\n         /Scope /Column\n        \"Helseregion\"",
+          "      TH:\n         /Scope /Row\n        \"Helse Sør-Øst\"", "      TD\n", "  Figure\n",
+          "    Link (inline)\n      \"Helsedirektoratet\"\n      Object"}) {
+        CHECK_MESSAGE(tree.find(element) != std::string::npos, std::string(element));
+    }
+    // Running heads and page numbers are artifacts, outside the tree.
+    CHECK(tree.find("Side ") == std::string::npos);
+    CHECK(tree.find("\u2013 Årsrapport 2023") == std::string::npos);
+
+    // The objects behind it, uncompressed.
+    const std::string qdf = ws.file("tagged-qdf.pdf").string();
+    run("qpdf --qdf --object-streams=disable " + pdf + " " + qdf);
+    std::ifstream raw(qdf, std::ios::binary);
+    std::stringstream bytes;
+    bytes << raw.rdbuf();
+    const std::string objects = bytes.str();
+    for (const char* key : {"/MarkInfo <<\n    /Marked true", "/StructTreeRoot ", "/ParentTree",
+                            "/ParentTreeNextKey", "/StructParents 0", "/StructParent ",
+                            "/Type /OBJR", "/Lang (nb)", "/DisplayDocTitle true",
+                            "/Alt (Nye pasienter behandlet per helseregion i 2023: Helse S"}) {
+        CHECK_MESSAGE(objects.find(key) != std::string::npos, std::string(key));
+    }
 }

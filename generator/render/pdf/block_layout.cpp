@@ -14,6 +14,27 @@ FontId italic_of(FontId font) {
                                                                : FontId::italic;
 }
 
+namespace {
+
+Tag tag_of(Role role) {
+    switch (role) {
+        case Role::heading1:
+            return Tag::heading1;
+        case Role::heading2:
+            return Tag::heading2;
+        case Role::heading3:
+            return Tag::heading3;
+        case Role::code:
+            return Tag::code;
+        case Role::caption:
+            return Tag::caption;
+        default:
+            return Tag::paragraph;
+    }
+}
+
+}  // namespace
+
 Builder::Builder(Flow& flow, Document& doc, const FontSet& fonts, const Hyphenator& hyphenator,
                  const Styles& styles)
     : flow_(flow), doc_(doc), fonts_(fonts), hyphenator_(hyphenator), styles_(styles) {}
@@ -23,6 +44,24 @@ TextStyle Builder::text_style(FontId font, double size) const {
     style.font = font;
     style.size = size > 0 ? size : styles_.body;
     return style;
+}
+
+int Builder::element(Tag tag, int parent) {
+    doc_.elements.push_back({tag, parent, Scope::none, {}});
+    return static_cast<int>(doc_.elements.size()) - 1;
+}
+
+int Builder::run_element(const TextStyle& style, int block, std::string& link_url, int& link) {
+    if (block == no_element || style.url.empty()) {
+        link_url.clear();
+        link = no_element;
+        return block;
+    }
+    if (link == no_element || style.url != link_url) {
+        link = element(Tag::link, block);
+        link_url = style.url;
+    }
+    return link;
 }
 
 void Builder::page_break(bool odd) {
@@ -57,6 +96,25 @@ int Builder::lines(const std::vector<Line>& broken, const Context& ctx, Role rol
                    double space_before, bool keep_all) {
     const int n = static_cast<int>(broken.size());
     ++block_;
+    int block = no_element;
+    if (role != Role::artifact) {
+        Tag tag = tag_of(role);
+        if (tag == Tag::heading1 || tag == Tag::heading2 || tag == Tag::heading3) {
+            // Heading elements never skip a level (a section's "##" under its H1 is an H2):
+            // the level in the tree is the number of enclosing headings plus one.
+            const int visual = 1 + static_cast<int>(tag) - static_cast<int>(Tag::heading1);
+            while (!headings_.empty() && headings_.back() >= visual) {
+                headings_.pop_back();
+            }
+            const std::size_t level = headings_.size();
+            headings_.push_back(visual);
+            tag = level == 0 ? Tag::heading1 : level == 1 ? Tag::heading2 : Tag::heading3;
+        }
+        block = item_body_ != no_element ? item_body_ : element(tag);
+        item_body_ = no_element;
+    }
+    std::string link_url;
+    int link = no_element;
     for (int k = 0; k < n; ++k) {
         const Line& line = broken[static_cast<std::size_t>(k)];
         const double size = line.size > 0 ? line.size : styles_.body;
@@ -68,23 +126,27 @@ int Builder::lines(const std::vector<Line>& broken, const Context& ctx, Role rol
         const double baseline = (slab.height - 1.17 * size) / 2 + 0.93 * size;
         if (!marker_.empty()) {
             slab.items.texts.push_back({FontId::regular, size, marker_x_, baseline, marker_, 0,
-                                        black, Role::list_item, block_});
+                                        black, Role::list_item, block_, label_});
             marker_.clear();
         }
         for (const auto& run : line.runs) {
             const double x = ctx.x + run.x;
+            const int el = run_element(run.style, block, link_url, link);
             if (run.style.code) {
                 slab.items.rects.push_back(
                     {x - 1, baseline - 0.8 * size, run.width + 2, 1.05 * size, styles_.shade});
             }
             if (!run.style.url.empty()) {
                 slab.items.links.push_back(
-                    {x, baseline - 0.9 * size, run.width, 1.15 * size, run.style.url, ""});
+                    {x, baseline - 0.9 * size, run.width, 1.15 * size, run.style.url, "", el});
                 slab.items.rules.push_back(
                     {x, baseline + 1.2, x + run.width, baseline + 1.2, 0.4, run.style.color});
             }
             slab.items.texts.push_back({run.style.font, run.style.size, x, baseline, run.text,
-                                        line.word_spacing, run.style.color, role, block_});
+                                        line.word_spacing, run.style.color, role, block_, el});
+        }
+        if (line.space_after && !line.runs.empty()) {
+            slab.items.texts.back().text += ' ';  // words continue: extraction keeps them apart
         }
         add(std::move(slab), ctx);
     }
@@ -147,12 +209,25 @@ void Builder::bullets(const std::vector<std::vector<Span>>& items, const Context
     inner.width -= 16;
     inner.tight = true;
     inner.justify = false;
+    const int saved = container_;
+    const int list_element = element(Tag::list);
     for (const auto& item : items) {
+        begin_item(list_element, true);
         marker_ = "\u2022";
         marker_x_ = inner.x - 10;
         paragraph(item, inner, Role::list_item, 2);
         marker_.clear();
+        item_body_ = no_element;
     }
+    label_ = no_element;
+    container_ = saved;
+}
+
+void Builder::begin_item(int list_element, bool one_paragraph) {
+    const int item = element(Tag::list_item, list_element);
+    label_ = element(Tag::label, item);
+    container_ = element(Tag::list_body, item);
+    item_body_ = one_paragraph ? container_ : no_element;
 }
 
 void Builder::rule(const Context& ctx) {
@@ -230,6 +305,8 @@ void Builder::list(const model::MarkdownNode& node, const Context& ctx, int shif
     inner.width -= 16;
     inner.tight = node.tight;
     bool first = true;
+    const int saved = container_;
+    const int list_element = element(Tag::list);
     for (const auto& item : node.children) {
         if (item.task >= 0) {
             marker_ = item.task == 1 ? "\u2611" : "\u2610";
@@ -243,13 +320,19 @@ void Builder::list(const model::MarkdownNode& node, const Context& ctx, int shif
             vertical_space(0.3 * styles_.body);
         }
         first = false;
+        begin_item(list_element, item.children.empty() || (item.children.size() == 1 &&
+                                                           item.children.front().kind ==
+                                                               model::MarkdownKind::paragraph));
         if (item.children.empty()) {
             paragraph({}, inner, Role::list_item, 2);
         } else {
             blocks(item, inner, shift, prefix);
         }
         marker_.clear();
+        item_body_ = no_element;
     }
+    label_ = no_element;
+    container_ = saved;
 }
 
 void Builder::blocks(const model::MarkdownNode& parent, const Context& ctx, int shift,
@@ -276,7 +359,10 @@ void Builder::blocks(const model::MarkdownNode& parent, const Context& ctx, int 
                 inner.x += 12;
                 inner.width -= 12;
                 ++inner.quote;
+                const int saved = container_;
+                container_ = element(Tag::quote);
                 blocks(node, inner, shift, prefix);
+                container_ = saved;
                 break;
             }
             case K::list:

@@ -88,6 +88,13 @@ class Builder {
 
     std::set<char32_t>& missing() { return missing_; }
 
+    // Structure: a new element under `parent` (by default the current container), in
+    // reading order; blocks added while a container is set become its children.
+    int element(Tag tag, int parent);
+    int element(Tag tag) { return element(tag, container_); }
+    int container() const { return container_; }
+    void set_container(int element) { container_ = element; }
+
   private:
     Flow& flow_;
     Document& doc_;
@@ -104,6 +111,16 @@ class Builder {
     int outline_shift_ = 0;
     std::string pending_anchor_;
     std::set<char32_t> missing_;
+    int container_ = no_element;  // where new blocks go in the structure tree
+    int label_ = no_element;      // the structure element of marker_
+    int item_body_ = no_element;  // a list body that takes the next lines' text itself
+    std::vector<int> headings_;   // levels of the headings the next one is nested in
+
+    // A run's element: its block's, or a link inside it (one per link, across lines).
+    int run_element(const TextStyle& style, int block, std::string& link_url, int& link);
+    // A list item: its label and body elements; blocks from now on go in the body.
+    // `one_paragraph`: its text goes straight into the body, without a paragraph element.
+    void begin_item(int list_element, bool one_paragraph);
 
     int add(Slab slab, const Context& ctx);
     // Slabs for broken lines; returns their count.

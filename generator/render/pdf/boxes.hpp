@@ -37,6 +37,43 @@ enum class Role : std::uint8_t {
     artifact,  // running heads, page numbers, rules: not content
 };
 
+// What a structure element is (tagged PDF, reading order). The layout records the elements
+// in reading order with their parents; the PDF writer maps them to standard structure types.
+enum class Tag : std::uint8_t {
+    heading1,
+    heading2,
+    heading3,
+    paragraph,
+    code,
+    quote,
+    list,
+    list_item,
+    label,      // a list item's bullet or number
+    list_body,  // a list item's content
+    table,
+    table_row,
+    table_header,
+    table_cell,
+    caption,
+    figure,
+    link,
+    contents,
+    contents_item,
+    section,  // one report in the yearly volume
+};
+
+// A table header cell's scope.
+enum class Scope : std::uint8_t { none, column, row };
+
+struct Element {
+    Tag tag = Tag::paragraph;
+    int parent = -1;  // -1: the document
+    Scope scope = Scope::none;
+    std::string alt;  // a figure's text alternative
+};
+
+inline constexpr int no_element = -1;  // not content: an artifact
+
 struct TextRun {
     FontId font = FontId::regular;
     double size = 10;
@@ -46,18 +83,21 @@ struct TextRun {
     double word_spacing = 0;  // extra points after each space (justification)
     Color color = black;
     Role role = Role::paragraph;
-    int block = 0;  // runs of one paragraph, cell or heading share a block number
+    int block = 0;             // runs of one paragraph, cell or heading share a block number
+    int element = no_element;  // the structure element the text belongs to
 };
 
 struct Rect {
     double x = 0, y = 0, w = 0, h = 0;
     Color fill;
+    int element = no_element;  // e.g. a chart's bar; decoration by default
 };
 
 struct Rule {
     double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
     double width = 0.5;
     Color color = black;
+    int element = no_element;
 };
 
 // A clickable area: an external URL or an anchor inside the document.
@@ -65,6 +105,7 @@ struct LinkArea {
     double x = 0, y = 0, w = 0, h = 0;
     std::string url;
     std::string anchor;
+    int element = no_element;  // its link element
 };
 
 struct Page {
@@ -101,6 +142,7 @@ struct Document {
     std::vector<OutlineEntry> outline;
     std::map<std::string, Anchor> anchors;
     Metadata meta;
+    std::vector<Element> elements;      // the structure tree, in reading order
     std::vector<std::string> warnings;  // e.g. characters no font has
 };
 

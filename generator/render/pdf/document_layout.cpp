@@ -19,10 +19,12 @@ void contents(Builder& b, const std::string& language, const Document& body, int
     const Context ctx = b.body();
     b.heading(ui("ui.contents", language), 1, "", 0, ctx);
     const double number_width = 30;
+    const int list = b.element(Tag::contents);
     for (const auto& entry : body.outline) {
         if (entry.level != 1) {
             continue;
         }
+        const int link = b.element(Tag::link, b.element(Tag::contents_item, list));
         std::string number = "000";
         if (!placeholder) {
             const auto found = body.anchors.find(entry.anchor);
@@ -47,14 +49,17 @@ void contents(Builder& b, const std::string& language, const Document& body, int
             const double baseline = (height - 11.7) / 2 + 9.3;
             for (const auto& run : lines[k].runs) {
                 slab.items.texts.push_back({run.style.font, run.style.size, ctx.x + run.x, baseline,
-                                            run.text, 0, black, Role::paragraph, 0});
+                                            run.text, 0, black, Role::paragraph, 0, link});
+            }
+            if (!slab.items.texts.empty() && (lines[k].space_after || k + 1 == lines.size())) {
+                slab.items.texts.back().text += ' ';  // apart from the next line or the number
             }
             if (k + 1 == lines.size()) {
                 const double w = b.fonts().width(FontId::regular, number, b.styles().body);
                 slab.items.texts.push_back({FontId::regular, b.styles().body, ctx.x + ctx.width - w,
-                                            baseline, number, 0, black, Role::paragraph, 0});
+                                            baseline, number, 0, black, Role::paragraph, 0, link});
             }
-            slab.items.links.push_back({ctx.x, 0, ctx.width, height, "", entry.anchor});
+            slab.items.links.push_back({ctx.x, 0, ctx.width, height, "", entry.anchor, link});
             b.add_slab(std::move(slab), inner);
         }
     }
@@ -100,6 +105,35 @@ void shift_anchors(Document& body, int offset) {
     }
 }
 
+// Appends the body's pages and structure elements to `doc`: element numbers move up.
+void append_body(Document& doc, Document& body) {
+    const int base = static_cast<int>(doc.elements.size());
+    auto move = [base](int& element) {
+        if (element != no_element) {
+            element += base;
+        }
+    };
+    for (auto element : body.elements) {
+        move(element.parent);
+        doc.elements.push_back(std::move(element));
+    }
+    for (auto& page : body.pages) {
+        for (auto& t : page.texts) {
+            move(t.element);
+        }
+        for (auto& r : page.rects) {
+            move(r.element);
+        }
+        for (auto& r : page.rules) {
+            move(r.element);
+        }
+        for (auto& l : page.links) {
+            move(l.element);
+        }
+        doc.pages.push_back(std::move(page));
+    }
+}
+
 // Title pages, then the contents, then the body: the contents' length is found first
 // with placeholder numbers, so the body knows on which page it starts.
 Document assemble(Flow& title_flow, Document& title_doc, Flow& body_flow, Document& body,
@@ -127,9 +161,7 @@ Document assemble(Flow& title_flow, Document& title_doc, Flow& body_flow, Docume
     doc.outline.clear();
     const int start = static_cast<int>(doc.pages.size());
     shift_anchors(body, start);
-    for (auto& page : body.pages) {
-        doc.pages.push_back(std::move(page));
-    }
+    append_body(doc, body);
     doc.anchors.insert(body.anchors.begin(), body.anchors.end());
     doc.outline = std::move(body.outline);
     doc.warnings.insert(doc.warnings.end(), body.warnings.begin(), body.warnings.end());
@@ -253,10 +285,12 @@ Document layout_volume(const model::Content& content, int year, const FontSet& f
         b.set_running_head(service->name.in(language) + " \u2013 " +
                            ui("ui.report_title", language, {y}));
         b.page_break(true);
+        b.set_container(b.element(Tag::section, no_element));
         report_title(b, content, *service, *report, false, prefix + "start");
         b.set_outline_shift(1);
         report_body(b, content, *service, *report, prefix);
         b.set_outline_shift(0);
+        b.set_container(no_element);
     }
     colophon(b, language, date);
     note_missing(tb, body);

@@ -13,22 +13,26 @@ void Flow::keep_last_with_next() {
     }
 }
 
-void place(const Page& from, double dy, Page& to) {
+void place(const Page& from, double dy, Page& to, bool artifact) {
     for (auto r : from.rects) {
         r.y += dy;
+        r.element = artifact ? no_element : r.element;
         to.rects.push_back(r);
     }
     for (auto r : from.rules) {
         r.y1 += dy;
         r.y2 += dy;
+        r.element = artifact ? no_element : r.element;
         to.rules.push_back(r);
     }
     for (auto t : from.texts) {
         t.y += dy;
+        t.element = artifact ? no_element : t.element;
         to.texts.push_back(std::move(t));
     }
     for (auto l : from.links) {
         l.y += dy;
+        l.element = artifact ? no_element : l.element;
         to.links.push_back(std::move(l));
     }
 }
@@ -55,7 +59,7 @@ void Flow::paginate(const Frame& frame, Document& doc, int page_offset) const {
             if (!p.repeated && !slab.anchor.empty()) {
                 doc.anchors[slab.anchor] = {static_cast<int>(doc.pages.size()), p.y};
             }
-            place(slab.items, p.y, page);
+            place(slab.items, p.y, page, p.repeated);
         }
         if (!current.empty()) {
             page.running_head = slabs_[static_cast<std::size_t>(current.front().slab)].running_head;

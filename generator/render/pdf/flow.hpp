@@ -50,7 +50,8 @@ class Flow {
     std::vector<Slab> slabs_;
 };
 
-// Moves every box of `from` by (0, dy) into `to`.
-void place(const Page& from, double dy, Page& to);
+// Moves every box of `from` by (0, dy) into `to`; `artifact`: as decoration, outside the
+// structure (a table header row repeated on a new page).
+void place(const Page& from, double dy, Page& to, bool artifact = false);
 
 }  // namespace rv::pdf

@@ -189,7 +189,7 @@ class Breaker {
                 cut_word(word);  // wider than the line: cut by character
                 return;
             }
-            finish(true);
+            finish(true, pending_space_ != nullptr);
         }
     }
 
@@ -235,9 +235,10 @@ class Breaker {
         pending_space_ = nullptr;
     }
 
-    void finish(bool justify) {
+    void finish(bool justify, bool at_space = false) {
         pending_space_ = nullptr;
         Line line;
+        line.space_after = at_space;
         double x = 0;
         int spaces = 0;
         for (const Token& token : current_) {

@@ -36,9 +36,10 @@ struct LineRun {
 
 struct Line {
     std::vector<LineRun> runs;
-    double width = 0;         // natural width, without justification
-    double word_spacing = 0;  // extra points after each space
-    double size = 0;          // the largest font size on the line
+    double width = 0;          // natural width, without justification
+    double word_spacing = 0;   // extra points after each space
+    double size = 0;           // the largest font size on the line
+    bool space_after = false;  // broken at a space: the words continue on the next line
 };
 
 struct BreakOptions {

@@ -203,10 +203,11 @@ HPDF_Dict EmbeddedFonts::write(HPDF_MMgr mmgr, HPDF_Xref xref) const {
     return resources;
 }
 
-std::string EmbeddedFonts::content(const Page& page) const {
+std::string EmbeddedFonts::content(const Page& page, Structure& tags) const {
     std::string out;
-    out.reserve(4096 + page.texts.size() * 64);
+    out.reserve(4096 + page.texts.size() * 80);
     for (const Rect& r : page.rects) {
+        tags.mark(out, r.element, false);
         color(out, r.fill, " rg ");
         number(out, r.x);
         out += ' ';
@@ -219,6 +220,7 @@ std::string EmbeddedFonts::content(const Page& page) const {
     }
     double line_width = -1;
     for (const Rule& r : page.rules) {
+        tags.mark(out, r.element, false);
         if (r.width != line_width) {
             number(out, r.width);
             out += " w ";
@@ -234,6 +236,7 @@ std::string EmbeddedFonts::content(const Page& page) const {
         number(out, page_height - r.y2);
         out += " l S\n";
     }
+    tags.close(out);
     if (page.texts.empty()) {
         return out;
     }
@@ -242,6 +245,7 @@ std::string EmbeddedFonts::content(const Page& page) const {
     double size = -1;
     Color fill{-1, -1, -1};
     for (const TextRun& run : page.texts) {
+        tags.mark(out, run.element, run.role == Role::artifact);
         const auto f = static_cast<std::size_t>(run.font);
         if (static_cast<int>(f) != font || run.size != size) {
             out += "/F" + std::to_string(f + 1) + ' ';
@@ -272,6 +276,7 @@ std::string EmbeddedFonts::content(const Page& page) const {
         }
         out += ">] TJ\n";
     }
+    tags.close(out);
     out += "ET\n";
     return out;
 }

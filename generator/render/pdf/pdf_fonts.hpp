@@ -12,6 +12,7 @@
 #include "render/pdf/boxes.hpp"
 #include "render/pdf/font_subset.hpp"
 #include "render/pdf/fonts.hpp"
+#include "render/pdf/pdf_structure.hpp"
 
 namespace rv::pdf {
 
@@ -22,8 +23,8 @@ class EmbeddedFonts {
     // Writes the font objects; returns the /Font resource dictionary (an indirect object).
     HPDF_Dict write(HPDF_MMgr mmgr, HPDF_Xref xref) const;
 
-    // The content stream of a page.
-    std::string content(const Page& page) const;
+    // The content stream of a page, its items in marked-content sequences.
+    std::string content(const Page& page, Structure& tags) const;
 
   private:
     const FontSet& fonts_;

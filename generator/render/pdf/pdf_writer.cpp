@@ -12,6 +12,7 @@
 
 #include "render/pdf/font_subset.hpp"
 #include "render/pdf/pdf_fonts.hpp"
+#include "render/pdf/pdf_structure.hpp"
 
 namespace rv::pdf {
 
@@ -55,40 +56,6 @@ class Doc {
     ErrorState errors_;
     HPDF_Doc pdf_;
 };
-
-// A text string: PDFDocEncoding (Latin-1 there) when every character allows it, which is
-// a third of the size; else UTF-16BE with its byte order mark, written <FEFF…>.
-void* utf16(HPDF_MMgr mmgr, const std::string& text) {
-    std::string latin;
-    for (std::size_t i = 0; i < text.size();) {
-        const char32_t c = next_code_point(text, i);
-        if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0xAD || c > 0xFF) {
-            latin.clear();
-            break;
-        }
-        latin += static_cast<char>(c);
-    }
-    if (!latin.empty()) {
-        return HPDF_String_New(mmgr, latin.c_str(), nullptr);
-    }
-    std::string bytes = "\xFE\xFF";
-    for (std::size_t i = 0; i < text.size();) {
-        char32_t c = next_code_point(text, i);
-        if (c > 0xFFFF) {
-            c -= 0x10000;
-            const char32_t hi = 0xD800 + (c >> 10), lo = 0xDC00 + (c & 0x3FF);
-            for (char32_t u : {hi, lo}) {
-                bytes += static_cast<char>(u >> 8);
-                bytes += static_cast<char>(u & 0xFF);
-            }
-            continue;
-        }
-        bytes += static_cast<char>(c >> 8);
-        bytes += static_cast<char>(c & 0xFF);
-    }
-    return HPDF_Binary_New(mmgr, reinterpret_cast<HPDF_BYTE*>(bytes.data()),
-                           static_cast<HPDF_UINT>(bytes.size()));
-}
 
 // Non-ASCII bytes and spaces in a URL, percent-encoded (libharu writes them raw).
 std::string encode_url(const std::string& url) {
@@ -141,8 +108,10 @@ std::string write_pdf(const Document& doc, const FontSet& fonts) {
     holder.check("embedding the fonts");
 
     std::vector<HPDF_Page> pages;
+    Structure tags(doc);
     std::uint64_t hash = fnv(doc.meta.title, 0xcbf29ce484222325ULL);
     for (const Page& page : doc.pages) {
+        tags.begin_page(static_cast<int>(pages.size()));
         HPDF_Page p = HPDF_AddPage(pdf);
         HPDF_Page_SetSize(p, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
         auto resources =
@@ -150,7 +119,7 @@ std::string write_pdf(const Document& doc, const FontSet& fonts) {
         if (resources) {
             HPDF_Dict_Add(resources, "Font", font_resources);
         }
-        const std::string content = embedded.content(page);
+        const std::string content = embedded.content(page, tags);
         hash = fnv(content, hash);
         auto attr = static_cast<HPDF_PageAttr>(p->attr);
         HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(content.data()),
@@ -186,7 +155,11 @@ std::string write_pdf(const Document& doc, const FontSet& fonts) {
             }
             if (annot) {
                 HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+                tags.annotation(annot, link.element);
             }
+        }
+        if (!doc.pages[i].links.empty()) {
+            HPDF_Dict_AddName(pages[i], "Tabs", "S");  // annotations in structure order
         }
     }
     holder.check("writing the links");
@@ -205,7 +178,7 @@ std::string write_pdf(const Document& doc, const FontSet& fonts) {
             parents.push_back(parents.back());
         }
         HPDF_Outline outline = HPDF_CreateOutline(pdf, parents.back(), "-", nullptr);
-        HPDF_Dict_Add(outline, "Title", utf16(mmgr, entry.title));
+        HPDF_Dict_Add(outline, "Title", text_string(mmgr, entry.title));
         HPDF_Outline_SetDestination(outline, dst);
         HPDF_Outline_SetOpened(outline, level == 1 ? HPDF_TRUE : HPDF_FALSE);
         parents.push_back(outline);
@@ -224,13 +197,14 @@ std::string write_pdf(const Document& doc, const FontSet& fonts) {
                                                                {"Keywords", &doc.meta.keywords}};
     for (const auto& [key, value] : info) {
         if (!value->empty()) {
-            HPDF_Dict_Add(pdf->info, key, utf16(mmgr, *value));
+            HPDF_Dict_Add(pdf->info, key, text_string(mmgr, *value));
         }
     }
     HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(mmgr, doc.meta.language.c_str(), nullptr));
     HPDF_Dict preferences = HPDF_Dict_New(mmgr);
     HPDF_Dict_AddBoolean(preferences, "DisplayDocTitle", HPDF_TRUE);
     HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", preferences);
+    tags.write(pdf, pages);
     // A document ID from the content, so that the same input gives the same bytes.
     std::array<HPDF_BYTE, 16> id{};
     const std::uint64_t second = fnv(doc.meta.title, hash ^ 0x9e3779b97f4a7c15ULL);
@@ -250,6 +224,15 @@ std::string write_pdf(const Document& doc, const FontSet& fonts) {
     HPDF_UINT32 size = static_cast<HPDF_UINT32>(out.size());
     HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(out.data()), &size);
     out.resize(size);
+    std::string id_hex;
+    for (HPDF_BYTE b : id) {
+        static const char digits[] = "0123456789ABCDEF";
+        id_hex += digits[b >> 4];
+        id_hex += digits[b & 15];
+    }
+    if (!tags.append_xref(pdf, out, id_hex)) {
+        throw WriteError("the structure tree's cross-reference stream could not be written");
+    }
     return out;
 }
 

@@ -83,6 +83,9 @@ void Builder::table(const TableSpec& spec, const Context& ctx) {
     if (columns == 0) {
         return;
     }
+    const int saved = container_;
+    const int table_element = element(Tag::table);
+    container_ = table_element;
     if (!spec.caption.empty()) {
         TextStyle style = text_style(FontId::bold, cell_size);
         Context inner = ctx;
@@ -127,11 +130,20 @@ void Builder::table(const TableSpec& spec, const Context& ctx) {
         slab.items.rules.push_back({ctx.x, slab.height, ctx.x + ctx.width, slab.height,
                                     is_header ? 0.8 : 0.4, styles_.rule});
         double x = ctx.x;
+        const int row_element = element(Tag::table_row, table_element);
         for (std::size_t c = 0; c < columns; ++c) {
             ++block_;
             const char align = c < spec.align.size() ? spec.align[c] : 0;
             const Role role =
                 is_header || (spec.row_headers && c == 0) ? Role::table_header : Role::table_cell;
+            const int cell = element(
+                role == Role::table_header ? Tag::table_header : Tag::table_cell, row_element);
+            if (role == Role::table_header) {
+                doc_.elements[static_cast<std::size_t>(cell)].scope =
+                    is_header ? Scope::column : Scope::row;
+            }
+            std::string link_url;
+            int link = no_element;
             double y = pad_y;
             for (const auto& l : cells[c]) {
                 const double baseline = y + (line - 1.17 * cell_size) / 2 + 0.93 * cell_size;
@@ -142,13 +154,17 @@ void Builder::table(const TableSpec& spec, const Context& ctx) {
                     shift = pad_x + (widths[c] - l.width) / 2;
                 }
                 for (const auto& run : l.runs) {
+                    const int el = run_element(run.style, cell, link_url, link);
                     if (!run.style.url.empty()) {
                         slab.items.links.push_back(
-                            {x + shift + run.x, y, run.width, line, run.style.url, ""});
+                            {x + shift + run.x, y, run.width, line, run.style.url, "", el});
                     }
                     slab.items.texts.push_back({run.style.font, run.style.size, x + shift + run.x,
                                                 baseline, run.text, 0, run.style.color, role,
-                                                block_});
+                                                block_, el});
+                }
+                if (l.space_after && !l.runs.empty()) {
+                    slab.items.texts.back().text += ' ';
                 }
                 y += line;
             }
@@ -162,6 +178,7 @@ void Builder::table(const TableSpec& spec, const Context& ctx) {
             add(std::move(slab), ctx);
         }
     }
+    container_ = saved;
     vertical_space(4);
 }
 
@@ -183,21 +200,33 @@ void Builder::bar_chart(const std::string& title, const std::vector<Bar>& bars,
     slab.space_before = 10;
     slab.height = title_height + step * static_cast<double>(bars.size()) + 6;
     ++block_;
+    // The figure's text alternative: its title and every bar's label and value.
+    const int figure = element(Tag::figure);
+    std::string alt = title;
+    for (const auto& bar : bars) {
+        alt.append(&bar == &bars.front() ? ": " : "; ")
+            .append(bar.label)
+            .append(" ")
+            .append(bar.text);
+    }
+    doc_.elements[static_cast<std::size_t>(figure)].alt = alt + ".";
+    // Trailing spaces keep title, labels and values apart in the extracted text.
     slab.items.texts.push_back(
-        {FontId::bold, cell_size, ctx.x, 11, title, 0, black, Role::figure, block_});
+        {FontId::bold, cell_size, ctx.x, 11, title + " ", 0, black, Role::figure, block_, figure});
     const double x0 = ctx.x + label_width + 8;
     const double span = std::max(20.0, ctx.width - label_width - 8 - 40);
     double y = title_height;
     for (const auto& bar : bars) {
         const double w = most > 0 ? span * bar.value / most : 0;
-        slab.items.texts.push_back({FontId::regular, cell_size, ctx.x, y + 8.5, bar.label, 0, black,
-                                    Role::figure, block_});
-        slab.items.rects.push_back({x0, y, std::max(w, 0.5), bar_height, styles_.heading});
-        slab.items.texts.push_back({FontId::regular, cell_size, x0 + w + 4, y + 8.5, bar.text, 0,
-                                    black, Role::figure, block_});
+        slab.items.texts.push_back({FontId::regular, cell_size, ctx.x, y + 8.5, bar.label + " ", 0,
+                                    black, Role::figure, block_, figure});
+        slab.items.rects.push_back({x0, y, std::max(w, 0.5), bar_height, styles_.heading, figure});
+        slab.items.texts.push_back({FontId::regular, cell_size, x0 + w + 4, y + 8.5,
+                                    bar.text + (&bar == &bars.back() ? "" : " "), 0, black,
+                                    Role::figure, block_, figure});
         y += step;
     }
-    slab.items.rules.push_back({x0, title_height - 3, x0, y, 0.6, black});
+    slab.items.rules.push_back({x0, title_height - 3, x0, y, 0.6, black, figure});
     add(std::move(slab), ctx);
 }
 
