@@ -6,12 +6,13 @@
 #include "analyse/equal_availability.hpp"
 #include "cli/commands.hpp"
 #include "messages/catalog.hpp"
-#include "render/html/template_data.hpp"
+#include "messages/formatting.hpp"
 
 namespace rv::cli {
 
 namespace {
 
+using messages::region_name;
 using nlohmann::ordered_json;
 
 std::string number(double value, int decimals, const std::string& language) {
@@ -20,7 +21,8 @@ std::string number(double value, int decimals, const std::string& language) {
         std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
         return buffer;
     }
-    return decimals == 0 ? render::format_count(value) : render::format_decimal(value, decimals);
+    return decimals == 0 ? messages::format_count(value)
+                         : messages::format_decimal(value, decimals);
 }
 
 std::string evidence_text(const analyse::Evidence& evidence, const std::string& language) {
@@ -29,12 +31,6 @@ std::string evidence_text(const analyse::Evidence& evidence, const std::string& 
         args.push_back(arg.number ? number(*arg.number, arg.decimals, language) : arg.text);
     }
     return messages::text(evidence.key, language, args);
-}
-
-std::string region_name(const model::Content& content, const std::string& id,
-                        const std::string& language) {
-    const model::Region* region = content.find_region(id);
-    return region ? region->name.in(language) : id;
 }
 
 ordered_json availability_json(const model::Content& content,

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analyse/availability.hpp"
+#include "messages/formatting.hpp"
 #include "model/content.hpp"
 
 namespace rv::render {
@@ -25,13 +26,12 @@ nlohmann::json report_page_data(const model::Content& content, const model::Serv
 
 nlohmann::json index_page_data(const model::Content& content, const DownloadSizes& downloads = {});
 
-// "38 kB", "1,2 MB": a file size for people.
-std::string format_size(std::uintmax_t bytes, const std::string& language);
+using messages::format_size;
 
 // The path of a report page relative to the site root: "<slug>/<year>/index.html".
 std::string report_path(const model::Service& service, const model::Report& report);
 
-std::string format_count(double value);
-std::string format_decimal(double value, int decimals);
+using messages::format_count;
+using messages::format_decimal;
 
 }  // namespace rv::render

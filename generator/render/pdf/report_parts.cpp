@@ -17,12 +17,6 @@ std::string report_language(const model::Report& report) {
     return report.language.empty() ? "nb" : report.language;
 }
 
-std::string region_name(const model::Content& content, const std::string& id,
-                        const std::string& language) {
-    const model::Region* region = content.find_region(id);
-    return region ? region->name.in(language) : id;
-}
-
 namespace {
 
 std::string optional_count(const std::optional<double>& value) {
@@ -38,28 +32,6 @@ std::vector<Span> fact(const Builder& b, const std::string& label, const std::st
 
 std::vector<Span> plain(const Builder& b, const std::string& text, FontId font = FontId::regular) {
     return {{text, b.text_style(font, 9)}};
-}
-
-std::string member_label(const model::Content& content, const model::ReferenceGroupMember& m,
-                         const std::string& language) {
-    std::string label = m.name;
-    if (!m.role.empty()) {
-        label.append(label.empty() ? "" : " \u2013 ").append(m.role);
-    }
-    if (!m.region.empty()) {
-        label.append(label.empty() ? "(" : " (")
-            .append(region_name(content, m.region, language))
-            .append(")");
-    }
-    const std::string representative = ui("ui.user_representative", language);
-    std::string lower = label;
-    for (auto& c : lower) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    if (m.user_representative && lower.find(representative) == std::string::npos) {
-        label += (label.empty() ? "" : ", ") + representative;
-    }
-    return label;
 }
 
 void patients(Builder& b, const model::Content& content, const model::Report& report,

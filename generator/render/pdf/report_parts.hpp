@@ -5,6 +5,7 @@
 // accreditations, reference group), what is not reported, sources and the colophon.
 #include <string>
 
+#include "messages/formatting.hpp"
 #include "model/content.hpp"
 #include "render/pdf/block_layout.hpp"
 
@@ -14,8 +15,8 @@ std::string ui(const std::string& key, const std::string& language,
                const std::vector<std::string>& args = {});
 
 std::string report_language(const model::Report& report);
-std::string region_name(const model::Content& content, const std::string& id,
-                        const std::string& language);
+using messages::member_label;
+using messages::region_name;
 
 // The cover of a report: kicker, names, facts. `big`: a whole title page. A non-empty
 // `anchor` marks the kicker and puts the service in the outline at level 1.
