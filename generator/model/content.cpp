@@ -61,6 +61,16 @@ const FormField* Form::find_field(const std::string& path) const {
     return find_by(fields, path, &FormField::path);
 }
 
+std::string Form::title_of(const std::string& key, const std::string& language) const {
+    if (const auto* section = find_section(key)) {
+        return section->title.in(language);
+    }
+    if (const auto* field = find_field(key)) {
+        return field->title.in(language);
+    }
+    return key;
+}
+
 const Section* Report::find_section(const std::string& section_id) const {
     return find_by(sections, section_id, &Section::id);
 }

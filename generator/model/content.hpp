@@ -105,6 +105,9 @@ struct Form {
 
     const FormSection* find_section(const std::string& id) const;
     const FormField* find_field(const std::string& path) const;
+    // The title of the section or field a not_reported key names, in `language`; the key
+    // itself when the form has neither.
+    std::string title_of(const std::string& key, const std::string& language) const;
 };
 
 // A number as written in the file, with where; counts are checked to be whole and >= 0.

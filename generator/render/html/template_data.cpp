@@ -102,14 +102,7 @@ json not_reported_list(const std::vector<model::NotReported>& entries, const mod
                        const std::string& language) {
     json out = json::array();
     for (const auto& entry : entries) {
-        std::string what = entry.key;
-        if (form) {
-            if (const auto* section = form->find_section(entry.key)) {
-                what = section->title.in(language);
-            } else if (const auto* field = form->find_field(entry.key)) {
-                what = field->title.in(language);
-            }
-        }
+        const std::string what = form ? form->title_of(entry.key, language) : entry.key;
         out.push_back({{"what", what}, {"reason", entry.reason}});
     }
     return out;

@@ -296,14 +296,7 @@ void report_body(Builder& b, const model::Content& content, const model::Service
         b.heading(ui("ui.not_reported", language), 1, prefix + "ikke-rapportert", 1, ctx);
         b.paragraph({{ui("ui.not_reported_intro", language), b.text_style()}}, ctx);
         for (const auto& entry : report.not_reported) {
-            std::string what = entry.key;
-            if (form) {
-                if (const auto* section = form->find_section(entry.key)) {
-                    what = section->title.in(language);
-                } else if (const auto* field = form->find_field(entry.key)) {
-                    what = field->title.in(language);
-                }
-            }
+            const std::string what = form ? form->title_of(entry.key, language) : entry.key;
             b.paragraph(fact(b, what, entry.reason), ctx);
         }
     }
