@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "analyse/lix.hpp"
+#include "cli/interrupt.hpp"
 #include "cli/report_output.hpp"
 #include "cli/review_command.hpp"
 #include "load/content_loader.hpp"
@@ -120,21 +121,28 @@ int run_build(const Options& options, std::ostream& out, std::ostream& err) {
             << '\n';
         return exit_unusable;
     }
+    const InterruptGuard interrupts;  // outlives the staging folder
     try {
         render::StagedOutput staged{fs::path(options.out_dir)};
         for (const auto& line :
              pdf::write_site_pdfs(result.content, staged.dir(), pdf::build_date())) {
             err << messages::text("cli.pdf_missing_glyphs", options.language, {line}) << '\n';
         }
+        interrupts.checkpoint("pdf");
         const auto summary = render::render_site(result.content, render::Theme::embedded_default(),
                                                  staged.dir(), downloads_in(staged.dir()));
+        interrupts.checkpoint("html");
         copy_report_files(result.content, staged.dir());
+        interrupts.checkpoint("files");
         staged.commit();
         err << messages::text(
                    "cli.build_done", options.language,
                    {messages::counted("count.pages", summary.report_pages, options.language),
                     options.out_dir})
             << '\n';
+    } catch (const Interrupted& stop) {
+        err << messages::text("cli.build_interrupted", options.language, {options.out_dir}) << '\n';
+        return 128 + stop.signal;  // as a shell reports a process ended by the signal
     } catch (const fs::filesystem_error& e) {
         err << messages::text("cli.build_failed_write", options.language,
                               {e.path1().string(), e.code().message(), options.out_dir})

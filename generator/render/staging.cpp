@@ -1,6 +1,10 @@
 #include "render/staging.hpp"
 
+#include <signal.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
 
 #include <fstream>
 #include <system_error>
@@ -15,12 +19,36 @@ fs::path sibling(const fs::path& target, const std::string& kind) {
     return parent / ("." + target.filename().string() + "." + kind + "-" +
                      std::to_string(static_cast<long>(::getpid())));
 }
+// Staging and previous folders of builds that died (their process is gone) are removed.
+void remove_abandoned(const fs::path& target) {
+    const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    const std::string prefix = "." + target.filename().string() + ".";
+    std::error_code ec;
+    for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        const auto dash = name.rfind('-');
+        if (name.rfind(prefix, 0) != 0 || dash == std::string::npos || dash < prefix.size()) {
+            continue;
+        }
+        const std::string kind = name.substr(prefix.size(), dash - prefix.size());
+        if (kind != "staging" && kind != "previous") {
+            continue;
+        }
+        const long pid = std::strtol(name.c_str() + dash + 1, nullptr, 10);
+        if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+            std::error_code ignored;
+            fs::remove_all(it->path(), ignored);
+        }
+    }
+}
+
 }  // namespace
 
 StagedOutput::StagedOutput(fs::path target) : target_(std::move(target)) {
     if (target_.filename().empty()) {
         target_ = target_.parent_path();
     }
+    remove_abandoned(target_);
     staging_ = sibling(target_, "staging");
     fs::remove_all(staging_);
     fs::create_directories(staging_);
