@@ -10,6 +10,7 @@
 #include "embedded/embedded.hpp"
 #include "render/html/feed.hpp"
 #include "render/html/open_data.hpp"
+#include "render/html/site_pages.hpp"
 #include "render/html/sitemap.hpp"
 #include "render/html/template_data.hpp"
 #include "render/staging.hpp"
@@ -120,8 +121,9 @@ SiteSummary render_site(const model::Content& content, const Theme& theme,
         }
     }
     std::vector<std::string> pages;  // every page, for the sitemap
-    write_file(out_dir / "index.html",
-               templates.render("index", index_page_data(content, downloads)));
+    nlohmann::json index = index_page_data(content, downloads);
+    index["overviews"] = overview_links(content);
+    write_file(out_dir / "index.html", templates.render("index", index));
     pages.push_back("index.html");
     for (const auto& service : content.services) {
         for (const auto& report : service.reports) {
@@ -133,6 +135,13 @@ SiteSummary render_site(const model::Content& content, const Theme& theme,
             ++summary.report_pages;
         }
     }
+    write_site_pages(content, [&](const std::string& path, const std::string& name,
+                                  const nlohmann::json& data, bool listed) {
+        write_file(out_dir / path, templates.render(name, data));
+        if (listed) {
+            pages.push_back(path);
+        }
+    });
     write_file(out_dir / open_data_page_path,
                templates.render("opendata", open_data_page_data(content)));
     pages.push_back(open_data_page_path);

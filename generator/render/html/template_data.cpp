@@ -27,14 +27,6 @@ std::string ui(const std::string& key, const std::string& language,
     return messages::text(key, language, args);
 }
 
-json site_data(const model::Content& content, const std::string& language) {
-    return {{"title", content.site.title.in(language)},
-            {"example_content", content.site.example_content},
-            {"example_notice", content.site.example_notice.empty()
-                                   ? ui("ui.example_notice", language)
-                                   : content.site.example_notice.in(language)}};
-}
-
 json optional_count(const std::optional<double>& value) {
     return value ? json(format_count(*value)) : json("–");
 }
@@ -146,6 +138,14 @@ json sections(const model::Form* form, const model::Service& service, const mode
 }
 
 }  // namespace
+
+json site_data(const model::Content& content, const std::string& language) {
+    return {{"title", content.site.title.in(language)},
+            {"example_content", content.site.example_content},
+            {"example_notice", content.site.example_notice.empty()
+                                   ? ui("ui.example_notice", language)
+                                   : content.site.example_notice.in(language)}};
+}
 
 std::string report_path(const model::Service& service, const model::Report& report) {
     return service.slug + "/" + std::to_string(report.folder_year) + "/index.html";
@@ -276,6 +276,7 @@ json index_page_data(const model::Content& content, const DownloadSizes& downloa
                 {{"year", report.folder_year}, {"href", report_path(service, report)}});
         }
         services.push_back({{"name", service.name.in(language)},
+                            {"href", service.slug + "/index.html"},
                             {"name_en", service.name.en},
                             {"type", ui("type." + service.type, language)},
                             {"reports", reports}});

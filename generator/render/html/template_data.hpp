@@ -16,6 +16,9 @@ namespace rv::render {
 // Every ui.* and type.* text of the catalogue, as {"t": {"contents": "Innhold", …}}.
 nlohmann::json labels(const std::string& language);
 
+// The site's title and example notice in `language`, as every page's "site".
+nlohmann::json site_data(const model::Content& content, const std::string& language);
+
 // Files offered for download by site-relative path, with their size in bytes.
 using DownloadSizes = std::map<std::string, std::uintmax_t>;
 
