@@ -35,11 +35,24 @@ json accessibility_statement_data(const model::Content& content) {
     return data;
 }
 
-// The 404 page is served at any missing address, so its links only hold from the site
-// root; the page says where home is in words as well.
+// The path of the site on its server: "/" for https://example.no/, "/a/" for
+// https://example.no/a/.
+std::string site_path(const std::string& base_url) {
+    const auto scheme = base_url.find("://");
+    const auto slash = base_url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+    std::string path = slash == std::string::npos ? "/" : base_url.substr(slash);
+    if (path.empty() || path.back() != '/') {
+        path += '/';
+    }
+    return path;
+}
+
+// The 404 page is served at any missing address, however deep: its links and stylesheet
+// start at the site's path on the server (from base_url), not at the page's own folder.
 json not_found_page_data(const model::Content& content) {
     const std::string language = "nb";
-    return info_page(content, "", messages::text("ui.not_found_title", language), language);
+    return info_page(content, site_path(content.site.base_url),
+                     messages::text("ui.not_found_title", language), language);
 }
 
 }  // namespace rv::render
