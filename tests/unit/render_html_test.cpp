@@ -15,6 +15,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "render/html/site_renderer.hpp"
+
 #include "cli/commands.hpp"
 #include "load/markdown_reader.hpp"
 #include "render/html/markdown_html.hpp"
@@ -232,7 +234,9 @@ TEST_CASE("html: content cannot put scripts or javascript: links on the page") {
     CHECK_FALSE(contains(lower(page), "javascript:"));
     CHECK_FALSE(contains(lower(page), "onmouseover"));
     CHECK(contains(section, "Les mer og"));
-    CHECK(contains(section, "<a href=\"https://eksempel.example/\">Trygg lenke</a> &amp;"));
+    CHECK(contains(section,
+                   "<a href=\"https://eksempel.example/\" rel=\"noopener noreferrer "
+                   "external\">Trygg lenke</a> &amp;"));
     CHECK(contains(page, "<h1>Eksempelkirurgi &lt;script&gt;alert(3)&lt;/script&gt; &amp; "));
     const std::string index = read_file(ws.site() / "index.html");
     CHECK_FALSE(contains(lower(index), "<script"));
@@ -280,7 +284,8 @@ TEST_CASE("markdown_to_html: raw HTML and unsafe links never reach the page") {
     CHECK_FALSE(contains(html("<javascript:alert(1)>\n"), "href"));
     // Safe destinations stay.
     CHECK(html("[a](https://x.example/) [b](mailto:post@x.example) [c](vedlegg/plan.pdf)\n") ==
-          "<p><a href=\"https://x.example/\">a</a> <a href=\"mailto:post@x.example\">b</a> "
+          "<p><a href=\"https://x.example/\" rel=\"noopener noreferrer external\">a</a> <a "
+          "href=\"mailto:post@x.example\">b</a> "
           "<a href=\"vedlegg/plan.pdf\">c</a></p>\n");
 }
 
@@ -300,9 +305,32 @@ TEST_CASE("markdown_to_html: text and attributes are escaped") {
     CHECK(html("`<b>&`\n") == "<p><code>&lt;b&gt;&amp;</code></p>\n");
     CHECK(html("    <i>kode</i>\n") == "<pre><code>&lt;i&gt;kode&lt;/i&gt;\n</code></pre>\n");
     CHECK(html("[t](<https://x.example/a\"b> \"ti\\\"tle\")\n") ==
-          "<p><a href=\"https://x.example/a&quot;b\" title=\"ti&quot;tle\">t</a></p>\n");
+          "<p><a href=\"https://x.example/a&quot;b\" rel=\"noopener noreferrer external\" "
+          "title=\"ti&quot;tle\">t</a></p>\n");
     CHECK(html("![a \"b\" < c](bilde.png)\n") ==
           "<p><img src=\"bilde.png\" alt=\"a &quot;b&quot; &lt; c\"></p>\n");
     CHECK(html("## Tittel < 3 & mer\n") ==
           "<h3 id=\"innhold-tittel-3-mer\">Tittel &lt; 3 &amp; mer</h3>\n");
+}
+
+TEST_CASE("html: pages keep a Content-Security-Policy and mark links to other sites") {
+    // Links to other sites open without giving them a handle on this page.
+    const std::string html = rv::render::markdown_to_html(
+        rv::load::read_markdown("[Helse Vest](https://helse-vest.no/) og [lokalt](vedlegg.pdf)"),
+        {1, "s", "Tabell"});
+    CHECK(html.find("<a href=\"https://helse-vest.no/\" rel=\"noopener noreferrer external\">") !=
+          std::string::npos);
+    CHECK(html.find("<a href=\"vedlegg.pdf\">") != std::string::npos);
+
+    // Every page of the theme carries the policy: no script but the site's own, no plugins.
+    const auto theme = rv::render::Theme::embedded_default();
+    const std::string& head = theme.files.at("templates/head.mustache");
+    CHECK(head.find("http-equiv=\"Content-Security-Policy\"") != std::string::npos);
+    CHECK(head.find("script-src 'self'") != std::string::npos);
+    CHECK(head.find("object-src 'none'") != std::string::npos);
+    for (const auto& [path, text] : theme.files) {
+        CAPTURE(path);
+        CHECK(text.find("<script>") == std::string::npos);   // no inline script anywhere
+        CHECK(text.find(" style=\"") == std::string::npos);  // the policy forbids inline style
+    }
 }

@@ -124,7 +124,9 @@ TEST_CASE("site pages: the service page and the links to it") {
     CHECK(contains(html, "<dd>2015-06-01</dd>"));
     CHECK(contains(html, "<dd>C41.2, C41.4</dd>"));
     CHECK(contains(html, "<a href=\"mailto:post@eksempel.example\">"));
-    CHECK(contains(html, "<a href=\"https://eksempel.example/tjeneste\">"));
+    CHECK(contains(
+        html,
+        "<a href=\"https://eksempel.example/tjeneste\" rel=\"noopener noreferrer external\">"));
     // Every year's report, newest first.
     const auto y2023 = html.find("<a href=\"2023/index.html\">Årsrapport 2023</a>");
     const auto y2022 = html.find("<a href=\"2022/index.html\">Årsrapport 2022</a>");

@@ -146,6 +146,9 @@ class HtmlWriter {
                     children(node);  // the text stays, the unsafe destination goes
                 } else {
                     out_ += "<a href=\"" + escape_html(node.url) + "\"";
+                    if (node.url.rfind("http://", 0) == 0 || node.url.rfind("https://", 0) == 0) {
+                        out_ += " rel=\"noopener noreferrer external\"";  // another site
+                    }
                     if (!node.title.empty()) {
                         out_ += " title=\"" + escape_html(node.title) + "\"";
                     }
