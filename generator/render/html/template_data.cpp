@@ -8,6 +8,7 @@
 #include "messages/catalog.hpp"
 #include "messages/formatting.hpp"
 #include "render/html/markdown_html.hpp"
+#include "render/html/svg_chart.hpp"
 
 namespace rv::render {
 
@@ -29,6 +30,19 @@ std::string ui(const std::string& key, const std::string& language,
 
 json optional_count(const std::optional<double>& value) {
     return value ? json(format_count(*value)) : json("–");
+}
+
+// The chart after the table: the SVG (escaped by tinyxml2, inserted raw) and its caption.
+json patients_chart_data(const model::Content& content, const model::Report& report,
+                         const analyse::Availability& availability, const std::string& language) {
+    const auto chart = patients_chart(content, report, availability, language);
+    if (!chart || chart->svg.empty()) {
+        return nullptr;
+    }
+    return {{"svg", chart->svg},
+            {"title", chart->title},
+            {"overview", chart->overview},
+            {"source", chart->source}};
 }
 
 json patients_table(const model::Content& content, const model::Report& report,
@@ -71,7 +85,8 @@ json patients_table(const model::Content& content, const model::Report& report,
                                   ? format_decimal(*availability.national_rate_per_100k, 1)
                                   : "–"},
             {"population_note", note},
-            {"note", report.patients->note}};
+            {"note", report.patients->note},
+            {"chart", patients_chart_data(content, report, availability, language)}};
 }
 
 json goals_table(const model::Report& report, const std::string& language) {

@@ -1,0 +1,177 @@
+#include "render/html/svg_chart.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include <tinyxml2.h>
+
+#include "messages/catalog.hpp"
+#include "messages/formatting.hpp"
+
+namespace rv::render {
+
+namespace {
+
+// The drawing's own units; the <svg> scales to its container through the viewBox.
+constexpr double chart_width = 400;
+constexpr double value_room = 64;  // right of the longest bar, for its figure
+constexpr double row_height = 48;
+constexpr double label_baseline = 16;
+constexpr double bar_top = 22;
+constexpr double bar_height = 18;
+constexpr double padding = 4;
+
+// tinyxml2 writes control characters (and newlines in attributes) raw, which makes the
+// markup invalid: a control character becomes a space.
+std::string clean(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        out += (byte < 0x20 || byte == 0x7f) ? ' ' : c;
+    }
+    return out;
+}
+
+// Coordinates with at most one decimal and a decimal point: tinyxml2 prints 17 digits.
+std::string number(double value) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1f", value);
+    std::string text = buffer;
+    if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) {
+        text.resize(text.size() - 2);
+    }
+    return text == "-0" ? "0" : text;
+}
+
+tinyxml2::XMLElement* child(tinyxml2::XMLElement* parent, const char* name) {
+    return parent->InsertNewChildElement(name);
+}
+
+}  // namespace
+
+std::string bar_chart_svg(const BarChart& chart) {
+    double max = 0;
+    for (const auto& bar : chart.bars) {
+        if (bar.value) {
+            max = std::max(max, *bar.value);
+        }
+    }
+    if (max <= 0) {
+        return "";
+    }
+    const std::string id = clean(chart.id);
+    const double height = padding * 2 + row_height * static_cast<double>(chart.bars.size());
+    const double scale = (chart_width - value_room) / max;
+
+    tinyxml2::XMLDocument doc;
+    auto* svg = doc.NewElement("svg");
+    doc.InsertEndChild(svg);
+    svg->SetAttribute("xmlns", "http://www.w3.org/2000/svg");
+    svg->SetAttribute("class", "chart-svg");
+    svg->SetAttribute("viewBox", ("0 0 " + number(chart_width) + " " + number(height)).c_str());
+    svg->SetAttribute("width", "100%");
+    svg->SetAttribute("role", "img");
+    svg->SetAttribute("aria-labelledby", (id + "-title " + id + "-desc").c_str());
+    svg->SetAttribute("id", id.c_str());
+    auto* title = child(svg, "title");
+    title->SetAttribute("id", (id + "-title").c_str());
+    title->SetText(clean(chart.title).c_str());
+    auto* desc = child(svg, "desc");
+    desc->SetAttribute("id", (id + "-desc").c_str());
+    desc->SetText(clean(chart.description).c_str());
+
+    double y = padding;
+    for (const auto& bar : chart.bars) {
+        auto* row = child(svg, "g");
+        row->SetAttribute("class", "chart-row");
+        auto* label = child(row, "text");
+        label->SetAttribute("class", "chart-label");
+        label->SetAttribute("x", "0");
+        label->SetAttribute("y", number(y + label_baseline).c_str());
+        label->SetText(clean(bar.label).c_str());
+        const double width = bar.value ? std::max(0.0, *bar.value) * scale : 0;
+        if (bar.value) {
+            auto* rect = child(row, "rect");
+            rect->SetAttribute("class", "chart-bar");
+            rect->SetAttribute("x", "0");
+            rect->SetAttribute("y", number(y + bar_top).c_str());
+            rect->SetAttribute("width", number(width).c_str());
+            rect->SetAttribute("height", number(bar_height).c_str());
+            // Without the stylesheet the bars take the text colour, outlined.
+            rect->SetAttribute("fill", "currentColor");
+            rect->SetAttribute("stroke", "currentColor");
+        }
+        auto* value = child(row, "text");
+        value->SetAttribute("class", "chart-value");
+        value->SetAttribute("x", number(width + 6).c_str());
+        value->SetAttribute("y", number(y + bar_top + bar_height - 4).c_str());
+        value->SetText(clean(bar.value ? bar.value_text : "–").c_str());
+        y += row_height;
+    }
+
+    tinyxml2::XMLPrinter printer(nullptr, true);
+    doc.Print(&printer);
+    return printer.CStr();
+}
+
+std::optional<PatientsChart> patients_chart(const model::Content& content,
+                                            const model::Report& report,
+                                            const analyse::Availability& availability,
+                                            const std::string& language) {
+    if (!report.patients) {
+        return std::nullopt;
+    }
+    BarChart chart;
+    chart.id = "chart-patients";
+    double max = 0;
+    double sum = 0;
+    for (const auto& row : availability.regions) {
+        ChartBar bar{messages::region_name(content, row.region, language), row.new_treated, ""};
+        if (row.new_treated) {
+            bar.value_text = messages::format_count(*row.new_treated);
+            max = std::max(max, *row.new_treated);
+            sum += *row.new_treated;
+        }
+        chart.bars.push_back(bar);
+    }
+    if (max <= 0) {
+        return std::nullopt;
+    }
+    const std::string and_word = messages::text("ui.chart_and", language);
+    const auto join = [&](const std::vector<std::string>& items) {
+        std::string text;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (i > 0) {
+                text += i + 1 == items.size() ? and_word : ", ";
+            }
+            text += items[i];
+        }
+        return text;
+    };
+    std::vector<std::string> leaders;
+    std::vector<std::string> items;
+    for (const auto& bar : chart.bars) {
+        if (!bar.value) {
+            continue;
+        }
+        if (*bar.value == max) {
+            leaders.push_back(bar.label);
+        }
+        items.push_back(
+            messages::text("ui.chart_patients_item", language, {bar.value_text, bar.label}));
+    }
+    const double total = availability.total_treated.value_or(sum);
+    PatientsChart out;
+    out.title = messages::text("ui.chart_patients_finding", language, {join(leaders)});
+    out.overview = messages::text(
+        "ui.chart_patients_overview", language,
+        {std::to_string(report.folder_year), join(items), messages::format_count(total)});
+    out.source = messages::text("ui.chart_source", language, {std::to_string(report.folder_year)});
+    chart.title = out.title;
+    chart.description = out.overview;
+    out.svg = bar_chart_svg(chart);
+    return out;
+}
+
+}  // namespace rv::render

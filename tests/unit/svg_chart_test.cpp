@@ -1,0 +1,223 @@
+// Tests of the inline SVG chart of new patients per region on the report page: it parses
+// as XML, carries its text alternative, draws one bar per region in the right proportions
+// with every figure as text, names the finding, and is left out without patients.
+#include <doctest/doctest.h>
+
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <tinyxml2.h>
+
+#include "cli/commands.hpp"
+#include "render/html/svg_chart.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+class Workspace {
+  public:
+    Workspace() {
+        std::string pattern = (fs::temp_directory_path() / "rv-chart-XXXXXX").string();
+        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+        base_ = pattern;
+        copy_tree(fs::path(RV_SOURCE_DIR) / "examples" / "minimal", content());
+    }
+    ~Workspace() {
+        std::error_code ec;
+        fs::remove_all(base_, ec);
+    }
+    Workspace(const Workspace&) = delete;
+    Workspace& operator=(const Workspace&) = delete;
+
+    fs::path content() const { return base_ / "content"; }
+    fs::path site() const { return base_ / "site"; }
+    fs::path report() const {
+        return content() / "services" / "eksempeltjeneste" / "2023" / "report.json";
+    }
+    fs::path page() const { return site() / "eksempeltjeneste" / "2023" / "index.html"; }
+
+  private:
+    fs::path base_;
+
+    static void copy_tree(const fs::path& from, const fs::path& to) {
+        fs::create_directories(to);
+        for (const auto& entry : fs::directory_iterator(from)) {
+            const fs::path target = to / entry.path().filename();
+            if (fs::is_directory(entry.path())) {  // follows links
+                copy_tree(entry.path(), target);
+            } else {
+                fs::copy_file(entry.path(), target);
+            }
+        }
+    }
+};
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void build(const Workspace& ws) {
+    std::ostringstream out;
+    std::ostringstream err;
+    const int code =
+        rv::cli::run({"build", ws.content().string(), "--out", ws.site().string()}, out, err);
+    INFO(out.str() << err.str());
+    REQUIRE(code == 0);
+}
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+// The first <svg …>…</svg> of the page.
+std::string svg_of(const std::string& page) {
+    const auto start = page.find("<svg");
+    REQUIRE(start != std::string::npos);
+    const auto end = page.find("</svg>", start);
+    REQUIRE(end != std::string::npos);
+    return page.substr(start, end + 6 - start);
+}
+
+std::string text_of(const tinyxml2::XMLElement* element) {
+    return element && element->GetText() ? element->GetText() : "";
+}
+
+struct Row {
+    std::string label;
+    std::string value;
+    double width = -1;  // no bar
+};
+
+std::vector<Row> rows_of(const tinyxml2::XMLElement* svg) {
+    std::vector<Row> rows;
+    for (auto* g = svg->FirstChildElement("g"); g; g = g->NextSiblingElement("g")) {
+        Row row;
+        for (auto* e = g->FirstChildElement(); e; e = e->NextSiblingElement()) {
+            const std::string cls = e->Attribute("class") ? e->Attribute("class") : "";
+            if (cls == "chart-label") {
+                row.label = text_of(e);
+            } else if (cls == "chart-value") {
+                row.value = text_of(e);
+            } else if (cls == "chart-bar") {
+                row.width = e->DoubleAttribute("width", -1);
+            }
+        }
+        rows.push_back(row);
+    }
+    return rows;
+}
+
+}  // namespace
+
+TEST_CASE("the report page shows new patients per region as an accessible SVG chart") {
+    Workspace ws;
+    build(ws);
+    const std::string page = read_file(ws.page());
+    const std::string svg = svg_of(page);
+
+    tinyxml2::XMLDocument doc;
+    REQUIRE(doc.Parse(svg.c_str()) == tinyxml2::XML_SUCCESS);
+    const auto* root = doc.RootElement();
+    REQUIRE(root != nullptr);
+    CHECK(std::string(root->Name()) == "svg");
+    CHECK(std::string(root->Attribute("role")) == "img");
+    CHECK(root->Attribute("viewBox") != nullptr);
+    CHECK(std::string(root->Attribute("width")) == "100%");
+
+    const auto* title = root->FirstChildElement("title");
+    const auto* desc = root->FirstChildElement("desc");
+    REQUIRE(title != nullptr);
+    REQUIRE(desc != nullptr);
+    const std::string title_id = title->Attribute("id");
+    const std::string desc_id = desc->Attribute("id");
+    CHECK(std::string(root->Attribute("aria-labelledby")) == title_id + " " + desc_id);
+    // The ids are unique on the page.
+    CHECK(page.find("id=\"" + title_id + "\"") == page.rfind("id=\"" + title_id + "\""));
+
+    // The finding names the region with the most patients; the overview gives every figure.
+    CHECK(text_of(title) == "Flest nye pasienter fra Helse Sør-Øst");
+    CHECK(contains(text_of(desc), "12 fra Helse Sør-Øst"));
+    CHECK(contains(text_of(desc), "og 2 fra Helse Nord"));
+    CHECK(contains(text_of(desc), "til sammen 22."));
+
+    const auto rows = rows_of(root);
+    REQUIRE(rows.size() == 4);
+    const std::map<std::string, std::string> expected = {{"Helse Sør-Øst", "12"},
+                                                         {"Helse Vest", "5"},
+                                                         {"Helse Midt-Norge", "3"},
+                                                         {"Helse Nord", "2"}};
+    for (const auto& row : rows) {
+        INFO(row.label);
+        REQUIRE(expected.count(row.label) == 1);
+        CHECK(row.value == expected.at(row.label));
+        CHECK(row.width > 0);
+    }
+    // Lengths in proportion to 12 / 5 / 3 / 2.
+    const double unit = rows[0].width / 12.0;
+    CHECK(rows[0].label == "Helse Sør-Øst");
+    CHECK(rows[1].width == doctest::Approx(5 * unit).epsilon(0.01));
+    CHECK(rows[2].width == doctest::Approx(3 * unit).epsilon(0.01));
+    CHECK(rows[3].width == doctest::Approx(2 * unit).epsilon(0.01));
+
+    // In a figure right after the patients table, with the finding, overview and source.
+    const auto table_end = page.find("</table>", page.find("<caption>Nye pasienter per"));
+    const auto figure = page.find("<figure class=\"chart\">");
+    REQUIRE(figure != std::string::npos);
+    CHECK(table_end < figure);
+    CHECK(page.find("<table", table_end) > figure);
+    const auto caption = page.substr(figure, page.find("</figure>", figure) - figure);
+    CHECK(contains(caption, "<figcaption>"));
+    CHECK(contains(caption, "Flest nye pasienter fra Helse Sør-Øst"));
+    CHECK(contains(caption, "Kilde: tjenestens årsrapport for 2023."));
+}
+
+TEST_CASE("a report without patients per region gets no chart") {
+    Workspace ws;
+    std::string report = read_file(ws.report());
+    const auto start = report.find("\"patients\"");
+    REQUIRE(start != std::string::npos);
+    const auto end = report.find("\"activity\"", start);
+    REQUIRE(end != std::string::npos);
+    report.replace(start, end - start,
+                   "\"not_reported\": {\"patients.new_treated\": \"Ikke registrert.\", "
+                   "\"patients.total_treated\": \"Ikke registrert.\"},\n  ");
+    {
+        std::ofstream out(ws.report(), std::ios::binary | std::ios::trunc);
+        out << report;
+    }
+    build(ws);
+    const std::string page = read_file(ws.page());
+    CHECK_FALSE(contains(page, "<svg"));
+    CHECK_FALSE(contains(page, "class=\"chart\""));
+}
+
+TEST_CASE("the SVG escapes its texts and strips control characters") {
+    rv::render::BarChart chart;
+    chart.id = "c";
+    chart.title = "A <b> & \"c\"\x01";
+    chart.description = "line\nbreak";
+    chart.bars = {{"R & <D>", 4.0, "4"}, {"Ingen", std::nullopt, ""}};
+    const std::string svg = rv::render::bar_chart_svg(chart);
+    CHECK_FALSE(contains(svg, "<b>"));
+    CHECK_FALSE(contains(svg, "\x01"));
+    tinyxml2::XMLDocument doc;
+    REQUIRE(doc.Parse(svg.c_str()) == tinyxml2::XML_SUCCESS);
+    const auto rows = rows_of(doc.RootElement());
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].label == "R & <D>");
+    CHECK(rows[1].width == -1);
+    CHECK(rows[1].value == "–");
+
+    chart.bars = {{"Ingen", std::nullopt, ""}};
+    CHECK(rv::render::bar_chart_svg(chart).empty());
+}
