@@ -44,9 +44,7 @@ void copy_report_files(const model::Content& content, const fs::path& site) {
             const std::string prefix =
                 dir.lexically_relative(fs::path(content.root)).generic_string() + "/";
             for (const auto& file : content.files) {
-                const fs::path path(file);
-                if (file.rfind(prefix, 0) != 0 || path.extension() == ".md" ||
-                    path.extension() == ".json") {
+                if (file.rfind(prefix, 0) != 0 || model::is_source_file(file)) {
                     continue;
                 }
                 const fs::path target = site / service.slug / std::to_string(report.folder_year) /

@@ -88,6 +88,16 @@ std::optional<double> count_for(const std::vector<RegionCount>& counts, const st
     return std::nullopt;
 }
 
+bool is_source_file(const std::string& path) {
+    const auto dot = path.rfind('.');
+    const auto slash = path.rfind('/');
+    if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) {
+        return false;
+    }
+    const std::string extension = path.substr(dot);
+    return extension == ".md" || extension == ".json";
+}
+
 const Region* Content::find_region(const std::string& region_id) const {
     return find_by(regions, region_id, &Region::id);
 }

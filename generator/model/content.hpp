@@ -335,6 +335,10 @@ struct Criterion {
     }
 };
 
+// Sections (.md) and data files (.json) become pages, not files of the site: they are not
+// copied to it, and a link to one leads nowhere.
+bool is_source_file(const std::string& path);
+
 struct Content {
     std::string root;
     Site site;

@@ -49,13 +49,6 @@ std::string percent_decode(const std::string& text) {
     return out;
 }
 
-// Sections and data files become pages, not files of the site: a link to one leads nowhere.
-bool is_source_file(const std::string& path) {
-    const auto dot = path.rfind('.');
-    const std::string extension = dot == std::string::npos ? "" : path.substr(dot);
-    return extension == ".md" || extension == ".json";
-}
-
 class MarkdownChecker {
   public:
     MarkdownChecker(const model::Content& content, const model::Section& section,
@@ -136,7 +129,7 @@ class MarkdownChecker {
         const std::string relative = resolved.generic_string();
         if (relative.empty() || relative.rfind("..", 0) == 0 || target.front() == '/') {
             out_.push_back({"RV056", Severity::error, at(node), {node.url}});
-        } else if (!content_.files.contains(relative) || is_source_file(relative)) {
+        } else if (!content_.files.contains(relative) || model::is_source_file(relative)) {
             out_.push_back({"RV053", Severity::error, at(node), {node.url}});
         }
     }
