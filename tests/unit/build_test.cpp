@@ -16,65 +16,24 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "fixture.hpp"
+#include "site_files_fixture.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-// A temporary folder holding a copy of examples/minimal as `content/` (symbolic links
-// copied as real files); removed at the end of the test.
-class Workspace {
-  public:
-    Workspace() {
-        std::string pattern = (fs::temp_directory_path() / "rv-build-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        base_ = pattern;
-        copy_tree(fs::path(RV_SOURCE_DIR) / "examples" / "minimal", content());
-    }
-    ~Workspace() {
-        std::error_code ec;
-        for (const auto& entry : fs::recursive_directory_iterator(base_, ec)) {
-            fs::permissions(entry.path(), fs::perms::owner_all, fs::perm_options::add, ec);
-        }
-        fs::remove_all(base_, ec);
-    }
-    Workspace(const Workspace&) = delete;
-    Workspace& operator=(const Workspace&) = delete;
-
-    const fs::path& base() const { return base_; }
-    fs::path content() const { return base_ / "content"; }
-    fs::path report_dir() const { return content() / "services" / "eksempeltjeneste" / "2023"; }
-
-  private:
-    fs::path base_;
-
-    static void copy_tree(const fs::path& from, const fs::path& to) {
-        fs::create_directories(to);
-        for (const auto& entry : fs::directory_iterator(from)) {
-            const fs::path target = to / entry.path().filename();
-            if (fs::is_directory(entry.path())) {
-                copy_tree(entry.path(), target);
-            } else {
-                fs::copy_file(entry.path(), target);
-            }
-        }
-    }
-};
-
-struct Run {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
+using Workspace = rv::test::TempContent;
+using rv::test::contains;
+using rv::test::names_in;
+using rv::test::snapshot;
+using Run = rv::test::CliRun;
+using rv::test::read_file;
+using rv::test::replace_once;
+using rv::test::write_file;
 
 Run run(const std::vector<std::string>& args) {
-    std::ostringstream out;
-    std::ostringstream err;
-    Run result;
-    result.code = rv::cli::run(args, out, err);
-    result.out = out.str();
-    result.err = err.str();
-    return result;
+    return rv::test::run_cli(args);
 }
 
 Run build(const fs::path& content, const fs::path& out, bool strict = false) {
@@ -83,61 +42,6 @@ Run build(const fs::path& content, const fs::path& out, bool strict = false) {
         args.push_back("--strict");
     }
     return run(args);
-}
-
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-void write_file(const fs::path& path, const std::string& text) {
-    fs::create_directories(path.parent_path());
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
-    REQUIRE(out.good());
-}
-
-void replace_once(const fs::path& path, const std::string& from, const std::string& to) {
-    std::string text = read_file(path);
-    const auto at = text.find(from);
-    REQUIRE_MESSAGE(at != std::string::npos, from << " not in " << path);
-    text.replace(at, from.size(), to);
-    write_file(path, text);
-}
-
-// Every file and folder under `dir`, relative, with the contents of the files.
-std::map<std::string, std::string> snapshot(const fs::path& dir) {
-    std::map<std::string, std::string> out;
-    for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-        const std::string name = entry.path().lexically_relative(dir).generic_string();
-        out[name] = entry.is_directory() ? std::string("<folder>") : read_file(entry.path());
-    }
-    return out;
-}
-
-// The names in `dir`, e.g. to see that no ".site.staging-…" or ".site.previous-…" is left.
-std::set<std::string> names_in(const fs::path& dir) {
-    std::set<std::string> out;
-    for (const auto& entry : fs::directory_iterator(dir)) {
-        out.insert(entry.path().filename().string());
-    }
-    return out;
-}
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
-
-// Adds a 2022 report, a copy of 2023 with the year changed.
-void add_report_2022(const Workspace& ws) {
-    const fs::path dir = ws.report_dir().parent_path() / "2022";
-    fs::create_directories(dir);
-    for (const auto& entry : fs::directory_iterator(ws.report_dir())) {
-        fs::copy_file(entry.path(), dir / entry.path().filename());
-    }
-    replace_once(dir / "report.json", "\"year\": 2023", "\"year\": 2022");
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 #pragma once
-// Shared helper of the diagnostics tests: a throwaway copy of examples/minimal that one test
-// mutates, the check of that copy, and lookups into the diagnostics it gives. Header-only
-// (tests/CMakeLists.txt builds every *_test.cpp and nothing else).
+// Shared helper of the tests: a throwaway copy of examples/minimal that one test mutates
+// (with room beside it for a built site), the check of that copy, the command line run
+// in-process, and lookups into the diagnostics. Header-only (tests/CMakeLists.txt builds
+// every *_test.cpp and nothing else).
 #include <doctest/doctest.h>
 
 #include <stdlib.h>  // mkdtemp
@@ -10,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -79,6 +81,59 @@ inline Position position_in(const std::string& text, std::size_t offset) {
 
 // A copy of RV_SOURCE_DIR/examples/minimal in a fresh temporary folder, removed again when
 // the test ends. Its symlinks (forms/, regions.json) become real copies that a test may edit.
+inline void write_file(const fs::path& path, const std::string& text) {
+    fs::create_directories(path.parent_path());
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    REQUIRE_MESSAGE(out.good(), "cannot write " << path.string());
+}
+
+// Replaces the first occurrence of `from`; fails the test when there is none.
+inline void replace_once(const fs::path& path, const std::string& from, const std::string& to) {
+    std::string text = read_file(path);
+    const auto found = text.find(from);
+    REQUIRE_MESSAGE(found != std::string::npos, "\"" << from << "\" is not in " << path.string());
+    text.replace(found, from.size(), to);
+    write_file(path, text);
+}
+
+// Every file and folder under `dir`, relative, with the contents of the files.
+inline std::map<std::string, std::string> snapshot(const fs::path& dir) {
+    std::map<std::string, std::string> out;
+    for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+        const std::string name = entry.path().lexically_relative(dir).generic_string();
+        out[name] = entry.is_directory() ? std::string("<folder>") : read_file(entry.path());
+    }
+    return out;
+}
+
+// The names in `dir`, e.g. to see that no ".site.staging-…" or ".site.previous-…" is left.
+inline std::set<std::string> names_in(const fs::path& dir) {
+    std::set<std::string> out;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        out.insert(entry.path().filename().string());
+    }
+    return out;
+}
+
+// What `rapportverk ARGS…` printed and returned, run in-process.
+struct CliRun {
+    int code = -1;
+    std::string out;
+    std::string err;
+};
+
+inline CliRun run_cli(const std::vector<std::string>& args) {
+    std::ostringstream out;
+    std::ostringstream err;
+    CliRun result;
+    result.code = cli::run(args, out, err);
+    result.out = out.str();
+    result.err = err.str();
+    return result;
+}
+
 class TempContent {
   public:
     TempContent() {
@@ -97,24 +152,30 @@ class TempContent {
     }
     ~TempContent() {
         std::error_code ec;
+        // A test may have made folders read-only; give them back before removing.
+        for (const auto& entry : fs::recursive_directory_iterator(base_, ec)) {
+            fs::permissions(entry.path(), fs::perms::owner_all, fs::perm_options::add, ec);
+        }
         fs::remove_all(base_, ec);
     }
     TempContent(const TempContent&) = delete;
     TempContent& operator=(const TempContent&) = delete;
 
     const fs::path& path() const { return root_; }
+    // The folder holding the content copy; builds write beside it.
+    const fs::path& base() const { return base_; }
+    const fs::path& content() const { return root_; }
+    fs::path site() const { return base_ / "site"; }
+    fs::path service_dir() const { return root_ / "services" / "eksempeltjeneste"; }
+    fs::path report_dir() const { return root_ / kReportDir; }
+    fs::path page() const { return site() / "eksempeltjeneste" / "2023" / "index.html"; }
     // The path a diagnostic names for `relative` (the loader joins it onto the root).
     std::string file(const std::string& relative) const { return (root_ / relative).string(); }
 
     std::string read(const std::string& relative) const { return read_file(root_ / relative); }
 
     void write(const std::string& relative, const std::string& text) const {
-        const fs::path target = root_ / relative;
-        fs::create_directories(target.parent_path());
-        std::ofstream out(target, std::ios::binary | std::ios::trunc);
-        out << text;
-        out.close();
-        REQUIRE_MESSAGE(out.good(), "cannot write " << target.string());
+        write_file(root_ / relative, text);
     }
 
     void remove(const std::string& relative) const {
@@ -131,11 +192,7 @@ class TempContent {
     // Replaces the first occurrence of `from`; fails the test when there is none.
     void replace(const std::string& relative, const std::string& from,
                  const std::string& to) const {
-        std::string text = read(relative);
-        const auto found = text.find(from);
-        REQUIRE_MESSAGE(found != std::string::npos, "\"" << from << "\" is not in " << relative);
-        text.replace(found, from.size(), to);
-        write(relative, text);
+        replace_once(root_ / relative, from, to);
     }
 
     // Where `needle` starts in the file (its first occurrence).

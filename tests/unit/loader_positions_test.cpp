@@ -13,71 +13,18 @@
 #include <string>
 #include <vector>
 
+#include "fixture.hpp"
 #include "load/content_loader.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-// A private copy of a content folder, removed again at the end of the test. Symbolic
-// links (forms/, regions.json) are copied as the files they point to.
-class ContentCopy {
-  public:
-    explicit ContentCopy(const fs::path& source) {
-        std::string pattern = (fs::temp_directory_path() / "rv-loader-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        base_ = pattern;
-        root_ = base_ / "content";
-        copy_tree(source, root_);
-    }
-    ~ContentCopy() {
-        std::error_code ec;
-        fs::remove_all(base_, ec);
-    }
-    ContentCopy(const ContentCopy&) = delete;
-    ContentCopy& operator=(const ContentCopy&) = delete;
-
-    const fs::path& root() const { return root_; }
-    fs::path report_dir() const { return root_ / "services" / "eksempeltjeneste" / "2023"; }
-
-  private:
-    fs::path base_;
-    fs::path root_;
-
-    static void copy_tree(const fs::path& from, const fs::path& to) {
-        fs::create_directories(to);
-        for (const auto& entry : fs::directory_iterator(from)) {
-            const fs::path target = to / entry.path().filename();
-            if (fs::is_directory(entry.path())) {  // follows links
-                copy_tree(entry.path(), target);
-            } else {
-                fs::copy_file(entry.path(), target);
-            }
-        }
-    }
-};
-
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-void write_file(const fs::path& path, const std::string& text) {
-    fs::create_directories(path.parent_path());
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
-    REQUIRE(out.good());
-}
-
-void replace_once(const fs::path& path, const std::string& from, const std::string& to) {
-    std::string text = read_file(path);
-    const auto at = text.find(from);
-    REQUIRE_MESSAGE(at != std::string::npos, from << " not in " << path);
-    text.replace(at, from.size(), to);
-    write_file(path, text);
-}
+// A private copy of examples/minimal (forms/ and regions.json copied as files).
+using ContentCopy = rv::test::TempContent;
+using rv::test::read_file;
+using rv::test::replace_once;
+using rv::test::write_file;
 
 std::string diagnostics_text(const rv::model::Diagnostics& diagnostics) {
     std::string out;
@@ -114,8 +61,8 @@ bool same_file(const std::string& a, const fs::path& b) {
 }  // namespace
 
 TEST_CASE("loader: the example loads without findings and with its report") {
-    ContentCopy copy(fs::path(RV_SOURCE_DIR) / "examples" / "minimal");
-    const auto result = rv::load::load_content(copy.root());
+    ContentCopy copy;
+    const auto result = rv::load::load_content(copy.content());
     INFO(diagnostics_text(result.diagnostics));
     CHECK(result.usable);
     CHECK(result.diagnostics.empty());
@@ -127,11 +74,11 @@ TEST_CASE("loader: the example loads without findings and with its report") {
 }
 
 TEST_CASE("loader: a report's total_treated knows its file, line and column") {
-    ContentCopy copy(fs::path(RV_SOURCE_DIR) / "examples" / "minimal");
+    ContentCopy copy;
     // Put non-ASCII text before the value on its line: columns count characters.
     replace_once(copy.report_dir() / "report.json", "\"total_treated\": 22",
                  "\"note\": \"Tal frå Helse Sør-Øst\", \"total_treated\": 22");
-    const auto result = rv::load::load_content(copy.root());
+    const auto result = rv::load::load_content(copy.content());
     INFO(diagnostics_text(result.diagnostics));
     REQUIRE(result.usable);
     CHECK(result.diagnostics.empty());
@@ -166,11 +113,11 @@ TEST_CASE("loader: a report's total_treated knows its file, line and column") {
 }
 
 TEST_CASE("loader: a Markdown heading in a section has its line and column") {
-    ContentCopy copy(fs::path(RV_SOURCE_DIR) / "examples" / "minimal");
+    ContentCopy copy;
     // An optional section of the form, with an indented heading after non-ASCII text.
     write_file(copy.report_dir() / "utfordringer.md",
                "Økt ventetid på grunn av færre operasjonsstuer.\n\n   ## Bemanning på sykehuset\n");
-    const auto result = rv::load::load_content(copy.root());
+    const auto result = rv::load::load_content(copy.content());
     INFO(diagnostics_text(result.diagnostics));
     REQUIRE(result.usable);
     const auto& report = only_report(result);
@@ -204,10 +151,10 @@ TEST_CASE("loader: a Markdown heading in a section has its line and column") {
 }
 
 TEST_CASE("loader: Content::files lists every file of the report folder") {
-    ContentCopy copy(fs::path(RV_SOURCE_DIR) / "examples" / "minimal");
+    ContentCopy copy;
     write_file(copy.report_dir() / "vedlegg" / "plan.pdf", "%PDF-1.4\n");
     write_file(copy.report_dir() / "bilder" / "figur 1.png", "png");
-    const auto result = rv::load::load_content(copy.root());
+    const auto result = rv::load::load_content(copy.content());
     INFO(diagnostics_text(result.diagnostics));
     REQUIRE(result.usable);
 
@@ -229,6 +176,6 @@ TEST_CASE("loader: Content::files lists every file of the report folder") {
     // Paths are relative to the content root, never absolute.
     for (const auto& file : result.content.files) {
         CHECK_FALSE(fs::path(file).is_absolute());
-        CHECK(fs::exists(copy.root() / file));
+        CHECK(fs::exists(copy.content() / file));
     }
 }

@@ -18,90 +18,28 @@
 #include "render/html/site_renderer.hpp"
 
 #include "cli/commands.hpp"
+#include "fixture.hpp"
 #include "load/markdown_reader.hpp"
 #include "render/html/markdown_html.hpp"
+#include "site_files_fixture.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
+using Workspace = rv::test::TempContent;
+using rv::test::build;
+using rv::test::contains;
+using rv::test::read_file;
+using rv::test::replace_once;
+using rv::test::write_file;
+
 const std::string nbsp = "\u00a0";
-
-class Workspace {
-  public:
-    Workspace() {
-        std::string pattern = (fs::temp_directory_path() / "rv-html-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        base_ = pattern;
-        copy_tree(fs::path(RV_SOURCE_DIR) / "examples" / "minimal", content());
-    }
-    ~Workspace() {
-        std::error_code ec;
-        fs::remove_all(base_, ec);
-    }
-    Workspace(const Workspace&) = delete;
-    Workspace& operator=(const Workspace&) = delete;
-
-    fs::path content() const { return base_ / "content"; }
-    fs::path site() const { return base_ / "site"; }
-    fs::path report_dir() const { return content() / "services" / "eksempeltjeneste" / "2023"; }
-    fs::path page() const { return site() / "eksempeltjeneste" / "2023" / "index.html"; }
-
-  private:
-    fs::path base_;
-
-    static void copy_tree(const fs::path& from, const fs::path& to) {
-        fs::create_directories(to);
-        for (const auto& entry : fs::directory_iterator(from)) {
-            const fs::path target = to / entry.path().filename();
-            if (fs::is_directory(entry.path())) {  // follows links
-                copy_tree(entry.path(), target);
-            } else {
-                fs::copy_file(entry.path(), target);
-            }
-        }
-    }
-};
-
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-void write_file(const fs::path& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
-    REQUIRE(out.good());
-}
-
-void replace_once(const fs::path& path, const std::string& from, const std::string& to) {
-    std::string text = read_file(path);
-    const auto at = text.find(from);
-    REQUIRE_MESSAGE(at != std::string::npos, from << " not in " << path);
-    text.replace(at, from.size(), to);
-    write_file(path, text);
-}
-
-// Builds the workspace's content; the build must succeed.
-void build(const Workspace& ws) {
-    std::ostringstream out;
-    std::ostringstream err;
-    const int code =
-        rv::cli::run({"build", ws.content().string(), "--out", ws.site().string()}, out, err);
-    INFO(out.str() << err.str());
-    REQUIRE(code == 0);
-}
 
 std::string lower(std::string text) {
     std::transform(text.begin(), text.end(), text.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return text;
-}
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
 }
 
 int count(const std::string& text, const std::string& part) {

@@ -17,92 +17,27 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "fixture.hpp"
+#include "site_files_fixture.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
 
-class Workspace {
-  public:
-    Workspace() {
-        std::string pattern = (fs::temp_directory_path() / "rv-new-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        base_ = pattern;
-        copy_tree(fs::path(RV_SOURCE_DIR) / "examples" / "minimal", content());
-    }
-    ~Workspace() {
-        std::error_code ec;
-        fs::remove_all(base_, ec);
-    }
-    Workspace(const Workspace&) = delete;
-    Workspace& operator=(const Workspace&) = delete;
-
-    fs::path content() const { return base_ / "content"; }
-    fs::path service_dir() const { return content() / "services" / "eksempeltjeneste"; }
-
-  private:
-    fs::path base_;
-
-    static void copy_tree(const fs::path& from, const fs::path& to) {
-        fs::create_directories(to);
-        for (const auto& entry : fs::directory_iterator(from)) {
-            const fs::path target = to / entry.path().filename();
-            if (fs::is_directory(entry.path())) {  // follows links
-                copy_tree(entry.path(), target);
-            } else {
-                fs::copy_file(entry.path(), target);
-            }
-        }
-    }
-};
-
-struct Run {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
+using Workspace = rv::test::TempContent;
+using rv::test::contains;
+using rv::test::names_in;
+using rv::test::snapshot;
+using Run = rv::test::CliRun;
+using rv::test::read_file;
 
 Run run(const std::vector<std::string>& args) {
-    std::ostringstream out;
-    std::ostringstream err;
-    Run result;
-    result.code = rv::cli::run(args, out, err);
-    result.out = out.str();
-    result.err = err.str();
-    return result;
+    return rv::test::run_cli(args);
 }
 
 Run run_new(const Workspace& ws, const std::string& slug, const std::string& year) {
     return run({"new", slug, year, "--content", ws.content().string()});
-}
-
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-std::map<std::string, std::string> snapshot(const fs::path& dir) {
-    std::map<std::string, std::string> out;
-    for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-        const std::string name = entry.path().lexically_relative(dir).generic_string();
-        out[name] = entry.is_directory() ? std::string("<folder>") : read_file(entry.path());
-    }
-    return out;
-}
-
-std::set<std::string> names_in(const fs::path& dir) {
-    std::set<std::string> out;
-    for (const auto& entry : fs::directory_iterator(dir)) {
-        out.insert(entry.path().filename().string());
-    }
-    return out;
-}
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
 }
 
 // The sections of the form for the example's service type that apply in `year`.

@@ -15,69 +15,18 @@
 #include <tinyxml2.h>
 
 #include "cli/commands.hpp"
+#include "fixture.hpp"
 #include "render/html/svg_chart.hpp"
+#include "site_files_fixture.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-class Workspace {
-  public:
-    Workspace() {
-        std::string pattern = (fs::temp_directory_path() / "rv-chart-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        base_ = pattern;
-        copy_tree(fs::path(RV_SOURCE_DIR) / "examples" / "minimal", content());
-    }
-    ~Workspace() {
-        std::error_code ec;
-        fs::remove_all(base_, ec);
-    }
-    Workspace(const Workspace&) = delete;
-    Workspace& operator=(const Workspace&) = delete;
-
-    fs::path content() const { return base_ / "content"; }
-    fs::path site() const { return base_ / "site"; }
-    fs::path report() const {
-        return content() / "services" / "eksempeltjeneste" / "2023" / "report.json";
-    }
-    fs::path page() const { return site() / "eksempeltjeneste" / "2023" / "index.html"; }
-
-  private:
-    fs::path base_;
-
-    static void copy_tree(const fs::path& from, const fs::path& to) {
-        fs::create_directories(to);
-        for (const auto& entry : fs::directory_iterator(from)) {
-            const fs::path target = to / entry.path().filename();
-            if (fs::is_directory(entry.path())) {  // follows links
-                copy_tree(entry.path(), target);
-            } else {
-                fs::copy_file(entry.path(), target);
-            }
-        }
-    }
-};
-
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-void build(const Workspace& ws) {
-    std::ostringstream out;
-    std::ostringstream err;
-    const int code =
-        rv::cli::run({"build", ws.content().string(), "--out", ws.site().string()}, out, err);
-    INFO(out.str() << err.str());
-    REQUIRE(code == 0);
-}
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using Workspace = rv::test::TempContent;
+using rv::test::build;
+using rv::test::contains;
+using rv::test::read_file;
 
 // The first <svg …>…</svg> of the page.
 std::string svg_of(const std::string& page) {
@@ -183,7 +132,7 @@ TEST_CASE("the report page shows new patients per region as an accessible SVG ch
 
 TEST_CASE("a report without patients per region gets no chart") {
     Workspace ws;
-    std::string report = read_file(ws.report());
+    std::string report = read_file((ws.report_dir() / "report.json"));
     const auto start = report.find("\"patients\"");
     REQUIRE(start != std::string::npos);
     const auto end = report.find("\"activity\"", start);
@@ -192,7 +141,7 @@ TEST_CASE("a report without patients per region gets no chart") {
                    "\"not_reported\": {\"patients.new_treated\": \"Ikke registrert.\", "
                    "\"patients.total_treated\": \"Ikke registrert.\"},\n  ");
     {
-        std::ofstream out(ws.report(), std::ios::binary | std::ios::trunc);
+        std::ofstream out((ws.report_dir() / "report.json"), std::ios::binary | std::ios::trunc);
         out << report;
     }
     build(ws);
