@@ -11,22 +11,11 @@ namespace {
 
 using nlohmann::json;
 
-json info_page(const model::Content& content, const std::string& root, const std::string& title,
-               const std::string& language) {
-    json data = labels(language);
-    data["lang"] = language;
-    data["root"] = root;
-    data["site"] = site_data(content, language);
-    data["page_title"] = title + " – " + content.site.title.in(language);
-    data["title"] = title;
-    return data;
-}
-
 }  // namespace
 
 json accessibility_statement_data(const model::Content& content) {
     const std::string language = "nb";
-    json data = info_page(content, "../", messages::text("ui.a11y_title", language), language);
+    json data = page_frame(content, "../", messages::text("ui.a11y_title", language), language);
     data["intro"] = messages::text("ui.a11y_intro", language, {content.site.title.in(language)});
     const std::string publisher = content.site.publisher.in(language);
     data["feedback"] = messages::text(
@@ -51,8 +40,8 @@ std::string site_path(const std::string& base_url) {
 // start at the site's path on the server (from base_url), not at the page's own folder.
 json not_found_page_data(const model::Content& content) {
     const std::string language = "nb";
-    return info_page(content, site_path(content.site.base_url),
-                     messages::text("ui.not_found_title", language), language);
+    return page_frame(content, site_path(content.site.base_url),
+                      messages::text("ui.not_found_title", language), language);
 }
 
 }  // namespace rv::render

@@ -26,13 +26,7 @@ std::string ui(const std::string& key, const std::vector<std::string>& args = {}
 
 // The data every overview page starts from.
 json page(const model::Content& content, const std::string& root, const std::string& title) {
-    json data = labels(language);
-    data["lang"] = language;
-    data["root"] = root;
-    data["site"] = site_data(content, language);
-    data["page_title"] = title + " – " + content.site.title.in(language);
-    data["title"] = title;
-    return data;
+    return page_frame(content, root, title, language);
 }
 
 json service_item(const model::Service& service, const std::string& root) {

@@ -176,6 +176,17 @@ json labels(const std::string& language) {
     return {{"t", t}};
 }
 
+json page_frame(const model::Content& content, const std::string& root, const std::string& title,
+                const std::string& language) {
+    json data = labels(language);
+    data["lang"] = language;
+    data["root"] = root;
+    data["site"] = site_data(content, language);
+    data["page_title"] = title + " – " + content.site.title.in(language);
+    data["title"] = title;
+    return data;
+}
+
 json report_page_data(const model::Content& content, const model::Service& service,
                       const model::Report& report, const analyse::Availability& availability,
                       const DownloadSizes& downloads) {

@@ -19,6 +19,11 @@ nlohmann::json labels(const std::string& language);
 // The site's title and example notice in `language`, as every page's "site".
 nlohmann::json site_data(const model::Content& content, const std::string& language);
 
+// The data every plain page starts from: labels, language, the way to the site root, the
+// site, and a title shown as the page's h1 and in its <title>.
+nlohmann::json page_frame(const model::Content& content, const std::string& root,
+                          const std::string& title, const std::string& language);
+
 // Files offered for download by site-relative path, with their size in bytes.
 using DownloadSizes = std::map<std::string, std::uintmax_t>;
 
