@@ -4,10 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/install-deps.sh
+scripts/install-deps.sh --test
 
 echo "== clang-format"
-find generator tests -name '*.cpp' -o -name '*.hpp' | xargs clang-format --dry-run --Werror
+find generator tests fuzz -name '*.cpp' -o -name '*.hpp' | xargs clang-format --dry-run --Werror
 
 echo "== build (ASan + UBSan, -Werror)"
 cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug -DRV_SANITIZE=ON -DRV_WERROR=ON >/dev/null

@@ -6,9 +6,12 @@
 #include "cli/interrupt.hpp"
 #include "cli/report_output.hpp"
 #include "cli/review_command.hpp"
+#include "cli/serve_command.hpp"
 #include "load/content_loader.hpp"
 #include "messages/catalog.hpp"
+#include "render/html/link_check.hpp"
 #include "render/html/site_renderer.hpp"
+#include "render/html/site_url.hpp"
 #include "render/pdf/pdf_output.hpp"
 #include "render/staging.hpp"
 #include "scaffold/scaffold.hpp"
@@ -36,6 +39,13 @@ int exit_code(const CheckResult& result, bool strict) {
     return model::has_errors(result.diagnostics, strict) ? exit_errors : exit_clean;
 }
 
+// A file of the content tree that was there when the content was read, and is gone (or no
+// longer a file) when the build copies it.
+struct SourceGone {
+    std::string path;
+    std::string reason;
+};
+
 // Copies the files a report links to (images, documents) next to its page.
 void copy_report_files(const model::Content& content, const fs::path& site) {
     for (const auto& service : content.services) {
@@ -50,8 +60,16 @@ void copy_report_files(const model::Content& content, const fs::path& site) {
                 const fs::path target = site / service.slug / std::to_string(report.folder_year) /
                                         file.substr(prefix.size());
                 fs::create_directories(target.parent_path());
-                fs::copy_file(fs::path(content.root) / file, target,
-                              fs::copy_options::overwrite_existing);
+                const fs::path source = fs::path(content.root) / file;
+                std::error_code ec;
+                fs::copy_file(source, target, fs::copy_options::overwrite_existing, ec);
+                if (ec) {
+                    std::error_code ignored;
+                    if (!fs::is_regular_file(source, ignored)) {  // removed since it was read
+                        throw SourceGone{source.string(), ec.message()};
+                    }
+                    throw fs::filesystem_error("cannot copy", target, ec);
+                }
             }
         }
     }
@@ -69,7 +87,8 @@ render::Downloads downloads_in(const fs::path& site) {
     return out;
 }
 
-// The output folder replaces whatever is there: it must not be the content or hold it.
+}  // namespace
+
 bool output_would_replace_content(const std::string& out_dir, const std::string& content_dir) {
     std::error_code ec;
     const fs::path out = fs::weakly_canonical(fs::absolute(out_dir, ec), ec);
@@ -78,11 +97,9 @@ bool output_would_replace_content(const std::string& out_dir, const std::string&
     return relative == "." || (!relative.empty() && relative.rfind("..", 0) != 0);
 }
 
-}  // namespace
-
-CheckResult check_content(const std::string& content_dir) {
+CheckResult check_content(const std::string& content_dir, const std::string& theme_dir) {
     CheckResult result;
-    load::LoadResult loaded = load::load_content(content_dir);
+    load::LoadResult loaded = load::load_content(content_dir, theme_dir);
     result.usable = loaded.usable;
     result.diagnostics = std::move(loaded.diagnostics);
     result.content = std::move(loaded.content);
@@ -100,13 +117,13 @@ CheckResult check_content(const std::string& content_dir) {
 }
 
 int run_check(const Options& options, std::ostream& out, std::ostream&) {
-    const CheckResult result = check_content(options.content_dir);
+    const CheckResult result = check_content(options.content_dir, options.theme_dir);
     print(options, out, result);
     return exit_code(result, options.strict);
 }
 
 int run_build(const Options& options, std::ostream& out, std::ostream& err) {
-    const CheckResult result = check_content(options.content_dir);
+    const CheckResult result = check_content(options.content_dir, options.theme_dir);
     print(options, out, result);
     const int code = exit_code(result, options.strict);
     if (code != exit_clean) {
@@ -119,36 +136,54 @@ int run_build(const Options& options, std::ostream& out, std::ostream& err) {
             << '\n';
         return exit_unusable;
     }
+    return write_site(result, options.out_dir, options.language, err);
+}
+
+int write_site(const CheckResult& result, const std::string& out_dir, const std::string& language,
+               std::ostream& err) {
     const InterruptGuard interrupts;  // outlives the staging folder
     try {
-        render::StagedOutput staged{fs::path(options.out_dir)};
+        render::StagedOutput staged{fs::path(out_dir)};
         for (const auto& line :
              pdf::write_site_pdfs(result.content, staged.dir(), pdf::build_date())) {
-            err << messages::text("cli.pdf_missing_glyphs", options.language, {line}) << '\n';
+            err << messages::text("cli.pdf_missing_glyphs", language, {line}) << '\n';
         }
         interrupts.checkpoint("pdf");
-        const auto summary = render::render_site(result.content, render::Theme::embedded_default(),
-                                                 staged.dir(), downloads_in(staged.dir()));
+        const auto summary =
+            render::render_site(result.content, render::Theme::for_content(result.content),
+                                staged.dir(), downloads_in(staged.dir()));
         interrupts.checkpoint("html");
         copy_report_files(result.content, staged.dir());
         interrupts.checkpoint("files");
+        const auto broken =
+            render::broken_links(staged.dir(), render::site_path(result.content.site.base_url));
+        if (!broken.empty()) {
+            for (const auto& link : broken) {
+                err << messages::text("cli.build_broken_link", language, {link.page, link.target})
+                    << '\n';
+            }
+            err << messages::text("cli.build_stopped", language, {out_dir}) << '\n';
+            return exit_errors;  // the staging folder goes; the old site stays
+        }
         staged.commit();
         err << messages::text(
-                   "cli.build_done", options.language,
-                   {messages::counted("count.pages", summary.report_pages, options.language),
-                    options.out_dir})
+                   "cli.build_done", language,
+                   {messages::counted("count.pages", summary.report_pages, language), out_dir})
             << '\n';
     } catch (const Interrupted& stop) {
-        err << messages::text("cli.build_interrupted", options.language, {options.out_dir}) << '\n';
+        err << messages::text("cli.build_interrupted", language, {out_dir}) << '\n';
         return 128 + stop.signal;  // as a shell reports a process ended by the signal
+    } catch (const SourceGone& gone) {
+        err << messages::text("cli.build_failed_read", language, {gone.path, gone.reason, out_dir})
+            << '\n';
+        return exit_errors;
     } catch (const fs::filesystem_error& e) {
-        err << messages::text("cli.build_failed_write", options.language,
-                              {e.path1().string(), e.code().message(), options.out_dir})
+        err << messages::text("cli.build_failed_write", language,
+                              {e.path1().string(), e.code().message(), out_dir})
             << '\n';
         return exit_errors;
     } catch (const std::exception& e) {
-        err << messages::text("cli.build_failed_write", options.language,
-                              {options.out_dir, e.what(), options.out_dir})
+        err << messages::text("cli.build_failed_write", language, {out_dir, e.what(), out_dir})
             << '\n';
         return exit_errors;
     }
@@ -223,6 +258,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     }
     if (options.command == "review") {
         return run_review(options, out, err);
+    }
+    if (options.command == "serve") {
+        return run_serve(options, out, err);
     }
     return run_new(options, out, err);
 }

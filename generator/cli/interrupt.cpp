@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
+#include <system_error>
 
 namespace rv::cli {
 
@@ -25,8 +27,20 @@ InterruptGuard::~InterruptGuard() {
 }
 
 void InterruptGuard::checkpoint(const std::string& stage) const {
-    if (const char* fault = std::getenv("RV_FAULT_INTERRUPT"); fault && stage == fault) {
-        raise(SIGTERM);
+    if (const char* fault = std::getenv("RV_FAULT_INTERRUPT")) {
+        if (stage == fault) {
+            raise(SIGTERM);
+        } else if (stage + ":INT" == fault) {
+            raise(SIGINT);
+        }
+    }
+    // RV_FAULT_REMOVE=stage:path removes a file here, as if someone deleted it mid-build.
+    if (const char* fault = std::getenv("RV_FAULT_REMOVE")) {
+        const std::string value = fault;
+        if (value.rfind(stage + ":", 0) == 0) {
+            std::error_code ignored;
+            std::filesystem::remove(value.substr(stage.size() + 1), ignored);
+        }
     }
     const timespec no_wait{0, 0};
     const int signal = sigtimedwait(&state_->held, nullptr, &no_wait);

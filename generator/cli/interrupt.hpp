@@ -19,7 +19,8 @@ class InterruptGuard {
 
     // Throws Interrupted when a held signal arrived (taking it, so it does not kill the
     // process afterwards). `stage` names the point, for fault-injection tests: when the
-    // environment variable RV_FAULT_INTERRUPT equals it, a SIGTERM is raised here first.
+    // environment variable RV_FAULT_INTERRUPT equals it, a SIGTERM is raised here first
+    // ("stage:INT": a SIGINT); RV_FAULT_REMOVE=stage:path deletes that file here.
     void checkpoint(const std::string& stage) const;
 
   private:

@@ -40,6 +40,7 @@ ParseResult parse_options(const std::vector<std::string>& args) {
     Options options;
     std::vector<std::string> positional;
     std::string wanted;  // help or version, asked for with an option
+    bool out_given = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];
         const auto value = [&](const char* name) -> std::optional<std::string> {
@@ -63,7 +64,8 @@ ParseResult parse_options(const std::vector<std::string>& args) {
             if (options.span < 1 || options.span > 20) {
                 return {std::nullopt, "--span takes a number of years, 1 to 20"};
             }
-        } else if (arg == "--lang" || arg == "--format" || arg == "--out" || arg == "--content") {
+        } else if (arg == "--lang" || arg == "--format" || arg == "--out" || arg == "--content" ||
+                   arg == "--theme") {
             const auto given = value(arg.c_str());
             if (!given) {
                 return {std::nullopt, arg + " needs a value"};
@@ -78,11 +80,22 @@ ParseResult parse_options(const std::vector<std::string>& args) {
                     return {std::nullopt, "--format takes text or json"};
                 }
                 options.format = *given;
+                options.format_given = true;
+            } else if (arg == "--theme") {
+                options.theme_dir = *given;
             } else if (arg == "--out") {
                 options.out_dir = *given;
+                options.out_given = true;
+                out_given = true;
             } else {
                 options.content_dir = *given;
             }
+        } else if (arg == "--port") {
+            const auto given = value(arg.c_str());
+            if (!given || !is_number(*given, 5) || std::stoi(*given) > 65535) {
+                return {std::nullopt, "--port takes a port number, 0 to 65535"};
+            }
+            options.port = std::stoi(*given);
         } else if (arg.size() > 1 && arg.front() == '-') {
             return {std::nullopt, "unknown option " + arg};
         } else {
@@ -95,12 +108,15 @@ ParseResult parse_options(const std::vector<std::string>& args) {
     }
     options.command = positional.front();
     positional.erase(positional.begin());
-    if (options.command == "check" || options.command == "build") {
+    if (options.command == "check" || options.command == "build" || options.command == "serve") {
         if (positional.size() > 1) {
             return {std::nullopt, options.command + " takes one content folder"};
         }
         if (!positional.empty()) {
             options.content_dir = positional.front();
+        }
+        if (options.command == "serve" && !out_given) {
+            options.out_dir = "output/preview";  // never the published site
         }
     } else if (options.command == "review") {
         if (positional.size() > 1) {
@@ -111,6 +127,9 @@ ParseResult parse_options(const std::vector<std::string>& args) {
         }
         if (options.year == 0) {
             return {std::nullopt, "review needs --year, e.g. --year 2023"};
+        }
+        if (!out_given) {
+            options.out_dir = "output/review";  // never the published site
         }
     } else if (options.command == "new") {
         if (positional.size() != 2 || !is_year(positional[1])) {

@@ -7,15 +7,20 @@
 namespace rv::cli {
 
 struct Options {
-    std::string command;  // check, build, new, help, version
+    std::string command;  // check, build, serve, review, new, help, version
     std::string content_dir = "content";
     std::string out_dir = "output/site";
+    std::string theme_dir;        // --theme: a theme folder over the default theme
     std::string language = "nb";  // of messages
     std::string format = "text";  // text or json
+    bool format_given = false;    // review: print the analysis (and write PDFs only with --out)
+    bool out_given = false;       // review: its default is output/review, not the site
     bool strict = false;
     std::string slug;  // new
     int year = 0;      // new, review
     int span = 1;      // review: years pooled for availability
+    // serve: the port on 127.0.0.1 (0: any free one); none given: 1313 or the next free one.
+    std::optional<int> port;
 };
 
 struct ParseResult {

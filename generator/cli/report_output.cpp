@@ -54,7 +54,9 @@ void print_json(std::ostream& out, const model::Diagnostics& diagnostics, const 
                                   {"errors", counts.errors},
                                   {"warnings", counts.warnings},
                                   {"reports", reports}};
-    out << doc.dump(2) << '\n';
+    // A file or folder name need not be UTF-8: its bad bytes become U+FFFD rather than an
+    // exception.
+    out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace rv::cli

@@ -1,7 +1,9 @@
 #pragma once
-// `rapportverk review --year Y [--span N]`: each service's findings against the review
-// criteria and its equal-availability analysis, as text or JSON. The first step towards
-// the print-ready review documents; the analysis is the same one they will print.
+// `rapportverk review [DIR] --year Y [--span N] [--out DIR] [--format text|json]`: the review
+// documents. Without --format it writes one PDF per service with a report in the year and
+// the national document into <out>/<year>/ (default output/review; never into a built site
+// or the content folder), through a staging folder. --format text|json prints each
+// service's findings and availability analysis instead; with --out as well it does both.
 #include <ostream>
 
 #include "cli/options.hpp"

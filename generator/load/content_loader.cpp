@@ -4,9 +4,11 @@
 #include <cctype>
 
 #include "load/files.hpp"
+#include "load/image_reader.hpp"
 #include "load/json_view.hpp"
 #include "load/loaded_json.hpp"
 #include "load/report_reader.hpp"
+#include "load/theme_loader.hpp"
 
 namespace rv::load {
 
@@ -192,6 +194,8 @@ class Loader {
         }
         result.usable = true;
         load_services(result);
+        load_images(result.content);
+        load_reviews(result);
         return result;
     }
 
@@ -310,6 +314,32 @@ class Loader {
         return service;
     }
 
+    // reviews/<year>/<slug>.md: the reviewers' own texts (optional). Other names are not
+    // read; a text for a service that does not exist is RV080 (validate).
+    void load_reviews(LoadResult& result) {
+        std::error_code ec;
+        if (!fs::is_directory(root_ / "reviews", ec) || leaves_root(root_ / "reviews", result)) {
+            return;
+        }
+        for (const auto& year : sorted_entries(root_ / "reviews")) {
+            const std::string name = year.path().filename().string();
+            if (!year.is_directory(ec) || !is_year(name) || leaves_root(year.path(), result)) {
+                continue;
+            }
+            for (const auto& entry : sorted_entries(year.path())) {
+                if (entry.path().extension() != ".md" || !entry.is_regular_file(ec) ||
+                    leaves_root(entry.path(), result)) {
+                    continue;
+                }
+                model::ReviewText review;
+                review.year = std::stoi(name);
+                review.service = entry.path().stem().string();
+                review.text = load_section(entry.path(), "review", result.diagnostics);
+                result.content.reviews.push_back(std::move(review));
+            }
+        }
+    }
+
     model::Report load_report(const fs::path& dir, int year, LoadResult& result) {
         model::Report report;
         report.dir = dir.string();
@@ -338,8 +368,26 @@ class Loader {
 
 }  // namespace
 
-LoadResult load_content(const fs::path& root) {
-    return Loader(root).run();
+LoadResult load_content(const fs::path& root, const fs::path& theme_dir) {
+    LoadResult result = Loader(root).run();
+    if (!result.usable) {
+        return result;
+    }
+    // Themes: the --theme folder, then the content's own theme/ over it.
+    SchemaValidator validator;
+    if (!theme_dir.empty()) {
+        result.content.themes.push_back(load_theme(theme_dir, validator, result.diagnostics));
+    }
+    std::error_code ec;
+    if (fs::is_directory(root / "theme", ec)) {
+        result.content.themes.push_back(load_theme(root / "theme", validator, result.diagnostics));
+    }
+    for (const auto& diagnostic : result.diagnostics) {
+        if (diagnostic.severity == model::Severity::fatal) {
+            result.usable = false;  // RV092: a --theme folder that does not exist
+        }
+    }
+    return result;
 }
 
 }  // namespace rv::load

@@ -14,6 +14,8 @@ struct LoadResult {
     bool usable = false;  // false: the tree cannot be checked further (exit code 2)
 };
 
-LoadResult load_content(const std::filesystem::path& root);
+// `theme_dir`: a theme folder (--theme) to read before the content's own theme/.
+LoadResult load_content(const std::filesystem::path& root,
+                        const std::filesystem::path& theme_dir = {});
 
 }  // namespace rv::load

@@ -30,7 +30,14 @@ LoadedJson load_json_file(const std::filesystem::path& path, const std::string& 
             {"RV003", model::Severity::error, {out.file, 0, 0}, {"@" + file.error}});
         return out;
     }
-    JsonDocument doc = read_json(file.text);
+    return load_json_text(file.text, out.file, schema, validator, diagnostics);
+}
+
+LoadedJson load_json_text(std::string_view text, const std::string& file, const std::string& schema,
+                          const SchemaValidator& validator, model::Diagnostics& diagnostics) {
+    LoadedJson out;
+    out.file = file;
+    JsonDocument doc = read_json(text);
     if (!doc.ok) {
         diagnostics.push_back({"RV001",
                                model::Severity::error,
@@ -68,11 +75,19 @@ model::Section load_section(const std::filesystem::path& path, const std::string
         section.readable = false;
         return section;
     }
-    if (const auto bad = first_invalid_utf8(file.text); bad != std::string::npos) {
+    return load_section_text(file.text, section.file, id, diagnostics);
+}
+
+model::Section load_section_text(std::string_view text, const std::string& file,
+                                 const std::string& id, model::Diagnostics& diagnostics) {
+    model::Section section;
+    section.id = id;
+    section.file = file;
+    if (const auto bad = first_invalid_utf8(text); bad != std::string::npos) {
         int line = 1;
         int column = 1;
         for (std::size_t i = 0; i < bad; ++i) {
-            const auto c = static_cast<unsigned char>(file.text[i]);
+            const auto c = static_cast<unsigned char>(text[i]);
             if (c == '\n') {
                 ++line;
                 column = 1;
@@ -84,7 +99,7 @@ model::Section load_section(const std::filesystem::path& path, const std::string
         section.readable = false;
         return section;
     }
-    section.document = read_markdown(file.text);
+    section.document = read_markdown(text);
     for (const auto& block : section.document.children) {
         if (!is_comment_only(block)) {
             section.has_content = true;

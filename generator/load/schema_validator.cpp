@@ -1,5 +1,6 @@
 #include "load/schema_validator.hpp"
 
+#include <cmath>
 #include <map>
 #include <regex>
 #include <stdexcept>
@@ -101,6 +102,10 @@ const char* type_name(const Json& value) {
         return "@type.boolean";
     if (value.is_number_integer())
         return "@type.integer";
+    // 1e30 or 99999999999999999999: whole, but beyond the integers a count can hold.
+    if (const double d = value.is_number_float() ? value.get<double>() : 0.5;
+        d == std::trunc(d) && std::abs(d) >= 9.2e18)
+        return "@type.too_large";
     if (value.is_number())
         return "@type.decimal";
     if (value.is_string())

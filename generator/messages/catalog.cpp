@@ -99,6 +99,28 @@ std::string severity_word(model::Severity severity, const std::string& language)
     return {};
 }
 
+// A file or folder name, or a value quoted from the content, may hold control characters:
+// printed as they are, a newline would split the finding over two lines and an escape
+// sequence would drive the terminal. They are shown as \xNN instead.
+namespace {
+std::string printable(const std::string& line) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(line.size());
+    for (const char c : line) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7F) {
+            out += "\\x";
+            out += hex[byte >> 4];
+            out += hex[byte & 0xF];
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+}  // namespace
+
 std::string format(const model::Diagnostic& diagnostic, const std::string& language) {
     std::string out = diagnostic.at.file;
     if (diagnostic.at.line > 0) {
@@ -110,7 +132,7 @@ std::string format(const model::Diagnostic& diagnostic, const std::string& langu
     // The severity word stays English, as compilers write it, so editors can parse the line.
     out += diagnostic.severity == model::Severity::warning ? ": warning: " : ": error: ";
     out += diagnostic.code + ": " + text(diagnostic.code, language, diagnostic.args);
-    return out;
+    return printable(out);
 }
 
 }  // namespace rv::messages

@@ -22,7 +22,8 @@ std::string counted(const std::string& key, long long n, const std::string& lang
 // Every key of the catalogue.
 std::vector<std::string> keys();
 
-// "path:line:col: error: RV001: text" (line and column left out when unknown).
+// "path:line:col: error: RV001: text" (line and column left out when unknown; control
+// characters from names and quoted values written as \xNN, so a finding stays one line).
 std::string format(const model::Diagnostic& diagnostic, const std::string& language);
 
 // The severity word of a diagnostic in `language`.

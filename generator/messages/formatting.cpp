@@ -11,13 +11,9 @@ namespace rv::messages {
 
 namespace {
 const std::string no_break_space = "\u00a0";
-}  // namespace
 
-std::string format_count(double value) {
-    if (std::floor(value) != value || std::fabs(value) >= 1e15) {
-        return format_decimal(value, 1);
-    }
-    std::string digits = std::to_string(static_cast<long long>(std::fabs(value)));
+// "1234567" → "1 234 567" (four digits stay together: "1234").
+std::string group_digits(const std::string& digits) {
     std::string out;
     const std::size_t n = digits.size();
     for (std::size_t i = 0; i < n; ++i) {
@@ -27,17 +23,29 @@ std::string format_count(double value) {
             out += no_break_space;
         }
     }
+    return out;
+}
+}  // namespace
+
+std::string format_count(double value) {
+    if (std::floor(value) != value || std::fabs(value) >= 1e15) {
+        return format_decimal(value, 1);
+    }
+    const std::string out = group_digits(std::to_string(static_cast<long long>(std::fabs(value))));
     return value < 0 ? "−" + out : out;
 }
 
 std::string format_decimal(double value, int decimals) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, std::fabs(value));
-    std::string text = buffer;
+    // Up to 309 digits before the point (1e308): no fixed buffer, and the whole part is
+    // grouped as text, never read back as a number (a huge figure once recursed without end).
+    const int length = std::snprintf(nullptr, 0, "%.*f", decimals, std::fabs(value));
+    std::string text(static_cast<std::size_t>(std::max(length, 0)) + 1, '\0');
+    std::snprintf(text.data(), text.size(), "%.*f", decimals, std::fabs(value));
+    text.pop_back();
     const auto dot = text.find('.');
     std::string whole = text.substr(0, dot);
     std::string fraction = dot == std::string::npos ? "" : text.substr(dot + 1);
-    std::string out = format_count(std::stod(whole));
+    std::string out = group_digits(whole);
     if (!fraction.empty()) {
         out += "," + fraction;
     }

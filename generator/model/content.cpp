@@ -116,4 +116,13 @@ const Service* Content::find_service(const std::string& slug) const {
     return find_by(services, slug, &Service::slug);
 }
 
+const ReviewText* Content::find_review(int year, const std::string& slug) const {
+    for (const auto& review : reviews) {
+        if (review.year == year && review.service == slug) {
+            return &review;
+        }
+    }
+    return nullptr;
+}
+
 }  // namespace rv::model

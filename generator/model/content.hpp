@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "model/image.hpp"
 #include "model/markdown.hpp"
 #include "model/source_location.hpp"
 
@@ -335,9 +336,27 @@ struct Criterion {
     }
 };
 
+// The reviewer's own text on one service's year: reviews/<year>/<slug>.md. Only the review
+// documents show it; it is never part of the public site.
+struct ReviewText {
+    int year = 0;
+    std::string service;  // the file name without ".md": a service's slug
+    Section text;         // the Markdown; text.has_content is false when empty or only comments
+};
+
 // Sections (.md) and data files (.json) become pages, not files of the site: they are not
 // copied to it, and a link to one leads nowhere.
 bool is_source_file(const std::string& path);
+
+// A theme folder's files over the default theme: templates/*.mustache, assets/**, and
+// messages.json's page texts (ui.* keys of the catalogue) in place of the catalogue's.
+struct ThemeOverride {
+    std::string dir;
+    std::map<std::string, std::string> files;  // "templates/report.mustache" → its text
+    std::map<std::string, LocalizedText> texts;
+    PositionMap text_positions;  // of messages.json, by JSON pointer ("/ui.home")
+    std::string texts_file;
+};
 
 struct Content {
     std::string root;
@@ -347,10 +366,16 @@ struct Content {
     std::vector<Service> services;    // ascending by slug
     std::vector<Criterion> criteria;  // content/criteria.json; empty when there is none
     std::set<std::string> files;      // every file under services/: root-relative, '/'-separated
+    std::vector<ReviewText> reviews;  // reviews/<year>/<slug>.md, by year, then slug
+    Images images;                    // the local images report sections show, read by load
+    // Theme folders over the default theme, the last winning: --theme DIR, then theme/.
+    std::vector<ThemeOverride> themes;
 
     const Region* find_region(const std::string& id) const;
     const Form* form_for(const std::string& service_type) const;
     const Service* find_service(const std::string& slug) const;
+    // The reviewer's text on `slug` for `year`; null when there is none.
+    const ReviewText* find_review(int year, const std::string& slug) const;
 };
 
 }  // namespace rv::model

@@ -54,4 +54,12 @@ struct MarkdownNode {
 // The plain text of a node and its descendants (used for alt text, titles, word counts).
 std::string plain_text(const MarkdownNode& node);
 
+// A table's title in Markdown: the paragraph right above it, when it starts with "Tabell"
+// or "Table" and then a space, a colon or a number ("Tabell 2: Operasjoner per år").
+// Print and web show it as the table's caption; a table without one gets RV058.
+bool is_table_caption(const MarkdownNode& paragraph);
+
+// The caption paragraph of the table at `children[index]`, or null.
+const MarkdownNode* table_caption(const std::vector<MarkdownNode>& children, std::size_t index);
+
 }  // namespace rv::model

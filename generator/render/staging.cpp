@@ -1,6 +1,8 @@
 #include "render/staging.hpp"
 
+#include <fcntl.h>  // AT_FDCWD
 #include <signal.h>
+#include <stdio.h>  // renameat2, RENAME_EXCHANGE (glibc 2.28)
 #include <unistd.h>
 
 #include <cerrno>
@@ -62,6 +64,14 @@ StagedOutput::~StagedOutput() {
 }
 
 void StagedOutput::commit() {
+    // One atomic step where the file system can: the target never goes missing, which a
+    // reader such as the preview server would otherwise see for a moment as a 404.
+    if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) == 0) {
+        committed_ = true;
+        std::error_code ignored;
+        fs::remove_all(staging_, ignored);  // now the previous output
+        return;
+    }
     const fs::path previous = sibling(target_, "previous");
     std::error_code ec;
     fs::remove_all(previous, ec);
@@ -83,15 +93,19 @@ void StagedOutput::commit() {
 
 void write_file(const fs::path& path, std::string_view contents) {
     fs::create_directories(path.parent_path());
+    // errno says why a write failed ("No space left on device", "File too large", …).
+    const auto reason = [] {
+        return std::error_code(errno != 0 ? errno : EIO, std::generic_category());
+    };
+    errno = 0;
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (!out) {
-        throw fs::filesystem_error("cannot open for writing", path,
-                                   std::make_error_code(std::errc::io_error));
+        throw fs::filesystem_error("cannot open for writing", path, reason());
     }
     out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
     out.close();
     if (!out) {
-        throw fs::filesystem_error("cannot write", path, std::make_error_code(std::errc::io_error));
+        throw fs::filesystem_error("cannot write", path, reason());
     }
 }
 

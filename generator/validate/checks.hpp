@@ -15,4 +15,7 @@ void check_markdown(const model::Content& content, const model::Section& section
 void check_region(const model::Content& content, const std::string& region,
                   const model::SourceLocation& at, model::Diagnostics& out);
 
+// The texts of theme folders' messages.json name page texts of the catalogue (RV091).
+void check_themes(const model::Content& content, model::Diagnostics& out);
+
 }  // namespace rv::validate

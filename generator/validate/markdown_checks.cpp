@@ -77,6 +77,12 @@ class MarkdownChecker {
                     out_.push_back({"RV050", Severity::error, at(node), {node.url}});
                 }
                 local_target(node);
+                if (const model::Image* image =
+                        model::find_image(content_.images, content_.root, section_.file, node.url);
+                    image && !image->problem.empty()) {
+                    out_.push_back(
+                        {"RV057", Severity::error, at(node), {node.url, "@" + image->problem}});
+                }
                 break;
             case MarkdownKind::link:
                 local_target(node);
@@ -90,7 +96,11 @@ class MarkdownChecker {
             default:
                 break;
         }
-        for (const auto& child : node.children) {
+        for (std::size_t i = 0; i < node.children.size(); ++i) {
+            const MarkdownNode& child = node.children[i];
+            if (child.kind == MarkdownKind::table && !model::table_caption(node.children, i)) {
+                out_.push_back({"RV058", Severity::warning, at(child), {}});
+            }
             visit(child);
         }
     }

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "validate/checks.hpp"
+#include "validate/suggest.hpp"
 
 namespace rv::validate {
 
@@ -116,9 +117,27 @@ void check_service(const model::Content& content, const model::Service& service,
 
 }  // namespace
 
+// A reviewer's text must belong to a service: one for a misspelt slug would never be shown.
+void check_reviews(const model::Content& content, model::Diagnostics& out) {
+    std::vector<std::string> slugs;
+    for (const auto& service : content.services) {
+        slugs.push_back(service.slug);
+    }
+    for (const auto& review : content.reviews) {
+        if (!content.find_service(review.service)) {
+            out.push_back({"RV080",
+                           Severity::warning,
+                           {review.text.file, 0, 0},
+                           {review.service, closest(review.service, slugs)}});
+        }
+    }
+}
+
 model::Diagnostics validate(const model::Content& content) {
     model::Diagnostics out;
     check_forms(content, out);
+    check_reviews(content, out);
+    check_themes(content, out);
     for (const auto& service : content.services) {
         check_service(content, service, out);
         for (const auto& report : service.reports) {

@@ -67,8 +67,9 @@ TEST_CASE("build: a clean build writes the index and one page per report") {
         }
     }
     // The index, two reports, the open data page (data/), the service page, four regions,
-    // one service type, two years, the national table and the accessibility statement.
-    CHECK(pages == 14);
+    // one service type, two years, the national table, the accessibility statement and the
+    // search page.
+    CHECK(pages == 15);
     // The index links each report page.
     const std::string index = read_file(site / "index.html");
     CHECK(contains(index, "href=\"eksempeltjeneste/2022/index.html\""));

@@ -409,7 +409,8 @@ TEST_CASE("RV049: term_years that does not fit the function") {
 
 TEST_CASE("RV050: an image without alternative text") {
     const TempContent content;
-    content.write(std::string(kReportDir) + "/figur.png", "PNG");
+    content.write(std::string(kReportDir) + "/figur.png",
+                  read_file(std::string(RV_SOURCE_DIR) + "/tests/fixtures/images/diagram.png"));
     content.write(section("aktivitet"), "Aktiviteten økte.\n\n![](figur.png)\n");
     const auto result = content.check();
     const auto d =
@@ -511,6 +512,34 @@ TEST_CASE("RV056: a link out of the content folder") {
     SUBCASE("an absolute path too") {
         content.write(section("aktivitet"), "Se [passord](/etc/passwd).\n");
         CHECK(find(content.check(), "RV056").size() == 1);
+    }
+}
+
+TEST_CASE("RV057: an image that cannot be shown") {
+    const TempContent content;
+    const std::string photo =
+        read_file(std::string(RV_SOURCE_DIR) + "/tests/fixtures/images/foto.jpg");
+    content.write(std::string(kReportDir) + "/foto.jpg", photo.substr(0, photo.size() / 2));
+    content.write(section("aktivitet"), "Aktiviteten økte.\n\nSe ![Foto av stuen](foto.jpg).\n");
+    const auto result = content.check();
+    const auto d =
+        expect_one(result, "RV057", Severity::error, content.file(section("aktivitet")), 3, 4);
+    CHECK(d.args == std::vector<std::string>{"foto.jpg", "@image.truncated"});
+    CHECK(codes(result) == "RV057");
+    CHECK(rv::messages::format(d, "en").find(
+              "The image \"foto.jpg\" cannot be shown: the file ends too soon.") !=
+          std::string::npos);
+
+    SUBCASE("a file that is not PNG or JPEG") {
+        content.write(std::string(kReportDir) + "/figur.gif", "GIF89a");
+        content.write(section("aktivitet"), "![Figur](figur.gif)\n");
+        const auto found = find(content.check(), "RV057");
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].args == std::vector<std::string>{"figur.gif", "@image.unknown_format"});
+    }
+    SUBCASE("not when the image is whole") {
+        content.write(std::string(kReportDir) + "/foto.jpg", photo);
+        CHECK(codes(content.check()) == "");
     }
 }
 

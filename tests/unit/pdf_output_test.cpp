@@ -265,7 +265,7 @@ TEST_CASE("pdf output: the PDF is tagged, with a structure tree in reading order
           "  L (block)\n    LI (block)\n      Lbl (block)", "LBody (block)",
           "  Table (block)\n    Caption\n",
           "      TH:\n         /Scope /Column\n        \"Helseregion\"",
-          "      TH:\n         /Scope /Row\n        \"Helse Sør-Øst\"", "      TD\n", "  Figure\n",
+          "      TH:\n         /Scope /Row\n        \"Helse Sør-Øst\"", "      TD\n", "  Figure:\n",
           "    Link (inline)\n      \"Helsedirektoratet\"\n      Object"}) {
         CHECK_MESSAGE(tree.find(element) != std::string::npos, std::string(element));
     }

@@ -69,7 +69,7 @@ TEST_CASE("review: bone sarcoma 2023 shows each region's rate and the verdict") 
 }
 
 TEST_CASE("review: the text report states the findings with their evidence, in bokmål") {
-    const Run run = review({"--year", "2023"});
+    const Run run = review({"--year", "2023", "--format", "text"});
     REQUIRE(run.code == 0);
     CHECK(run.out.find("Flerregional behandlingstjeneste for kirurgi ved bensarkom") !=
           std::string::npos);
@@ -80,7 +80,7 @@ TEST_CASE("review: the text report states the findings with their evidence, in b
 }
 
 TEST_CASE("review: English, and a span of years") {
-    const Run run = review({"--year", "2023", "--span", "5", "--lang", "en"});
+    const Run run = review({"--year", "2023", "--span", "5", "--lang", "en", "--format", "text"});
     REQUIRE(run.code == 0);
     CHECK(run.out.find("Equal availability 2019–2023") != std::string::npos);
     CHECK(run.out.find("South-Eastern Norway Regional Health Authority: 27 patients") !=
@@ -91,6 +91,6 @@ TEST_CASE("review: --year is required and checked") {
     CHECK(review({}).code == 2);
     CHECK(review({"--year", "23"}).code == 2);
     CHECK(review({"--year", "2023", "--span", "0"}).code == 2);
-    const Run missing = review({"--year", "2023"});
+    const Run missing = review({"--year", "2023", "--format", "text"});
     CHECK(missing.code == 0);
 }

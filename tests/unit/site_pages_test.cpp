@@ -73,12 +73,12 @@ TEST_CASE("site pages: every page exists, has one h1, and every internal link re
 
     for (const auto& path : new_pages) {
         const std::string html = page(site, path);
-        CHECK_MESSAGE(contains(html, "<html lang=\"nb\">"), path);
+        CHECK_MESSAGE(contains(html, "<html lang=\"nb\""), path);
         CHECK_MESSAGE(count(html, "<h1>") + count(html, "<h1 ") == 1, path);
         CHECK_MESSAGE(contains(html, "<main id=\"main\">"), path);
         CHECK_MESSAGE(contains(html, "tilgjengelighet-erklaering/index.html"), path);
         // Every table has a caption, and every header cell a scope.
-        CHECK_MESSAGE(count(html, "<table>") == count(html, "<caption>"), path);
+        CHECK_MESSAGE(count(html, "<table ") == count(html, "<caption>"), path);
         CHECK_MESSAGE(count(html, "<th>") == 0, path);
     }
 
@@ -212,7 +212,7 @@ TEST_CASE("site pages: the accessibility statement and the 404 page") {
     CHECK(contains(statement, "https://www.uutilsynet.no/"));
 
     const std::string missing = page(site, "404.html");
-    CHECK(contains(missing, "<html lang=\"nb\">"));
+    CHECK(contains(missing, "<html lang=\"nb\""));
     CHECK(contains(missing, "<h1>Fant ikke siden</h1>"));
     // Served at any missing address, however deep: links start at the site's path on
     // the server, taken from base_url (https://eksempel.example/ → /).

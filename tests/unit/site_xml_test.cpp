@@ -95,14 +95,14 @@ TEST_CASE("sitemap.xml lists every page once by its absolute address, without la
         CHECK(url->FirstChildElement("lastmod") == nullptr);
         locs.push_back(only_text(url, "loc"));
     }
-    CHECK(locs == std::vector<std::string>{
-                      base_url, base_url + "eksempeltjeneste/2022/",
-                      base_url + "eksempeltjeneste/2023/", base_url + "eksempeltjeneste/",
-                      base_url + "regioner/helse-sor-ost/", base_url + "regioner/helse-vest/",
-                      base_url + "regioner/helse-midt-norge/", base_url + "regioner/helse-nord/",
-                      base_url + "typer/nasjonal-behandlingstjeneste/", base_url + "ar/2023/",
-                      base_url + "ar/2022/", base_url + "tilgjengelighet/",
-                      base_url + "tilgjengelighet-erklaering/", base_url + "data/"});
+    CHECK(locs ==
+          std::vector<std::string>{
+              base_url, base_url + "eksempeltjeneste/2022/", base_url + "eksempeltjeneste/2023/",
+              base_url + "eksempeltjeneste/", base_url + "regioner/helse-sor-ost/",
+              base_url + "regioner/helse-vest/", base_url + "regioner/helse-midt-norge/",
+              base_url + "regioner/helse-nord/", base_url + "typer/nasjonal-behandlingstjeneste/",
+              base_url + "ar/2023/", base_url + "ar/2022/", base_url + "tilgjengelighet/",
+              base_url + "tilgjengelighet-erklaering/", base_url + "sok/", base_url + "data/"});
 
     // Every HTML page of the output is in the sitemap (a 404 page would not be).
     std::set<std::string> pages;

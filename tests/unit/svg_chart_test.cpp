@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include <tinyxml2.h>
+#include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
 #include "fixture.hpp"
@@ -130,6 +132,57 @@ TEST_CASE("the report page shows new patients per region as an accessible SVG ch
     CHECK(contains(caption, "Kilde: tjenestens årsrapport for 2023."));
 }
 
+TEST_CASE(
+    "the second chart shows new patients per 100 000 inhabitants, computed from regions.json") {
+    Workspace ws;
+    build(ws);
+    const std::string page = read_file(ws.page());
+    const auto start = page.find("<svg");
+    const auto second = page.find("<svg", start + 4);
+    REQUIRE(second != std::string::npos);
+    const std::string svg = page.substr(second, page.find("</svg>", second) + 6 - second);
+    tinyxml2::XMLDocument doc;
+    REQUIRE(doc.Parse(svg.c_str()) == tinyxml2::XML_SUCCESS);
+    const auto* root = doc.RootElement();
+    CHECK(std::string(root->Attribute("id")) == "chart-rates");
+    CHECK(std::string(root->Attribute("role")) == "img");
+
+    // The rate of each region from its population in regions.json (the sum of its counties).
+    const auto regions = nlohmann::json::parse(read_file(ws.path() / "regions.json"))["regions"];
+    const std::map<std::string, double> counts = {
+        {"Helse Sør-Øst", 12}, {"Helse Vest", 5}, {"Helse Midt-Norge", 3}, {"Helse Nord", 2}};
+    std::map<std::string, std::string> expected;
+    std::string leader;
+    double best = 0;
+    for (const auto& region : regions) {
+        double population = 0;
+        for (const auto& county : region["counties"]) {
+            population += county["population"]["count"].get<double>();
+        }
+        const std::string name = region["name"]["nb"];
+        const double rate = counts.at(name) / population * 100000;
+        char text[32];
+        std::snprintf(text, sizeof text, "%.1f", rate);
+        std::string value = text;
+        value.replace(value.find('.'), 1, ",");
+        expected[name] = value;
+        if (rate > best) {
+            best = rate;
+            leader = name;
+        }
+    }
+    const auto rows = rows_of(root);
+    REQUIRE(rows.size() == 4);
+    for (const auto& row : rows) {
+        INFO(row.label);
+        CHECK(row.value == expected.at(row.label));
+    }
+    CHECK(text_of(root->FirstChildElement("title")) ==
+          "Flest nye pasienter per innbygger fra " + leader);
+    CHECK(contains(text_of(root->FirstChildElement("desc")), "for hele landet."));
+    CHECK(contains(page, "innbyggertall per helseregion for"));
+}
+
 TEST_CASE("a report without patients per region gets no chart") {
     Workspace ws;
     std::string report = read_file((ws.report_dir() / "report.json"));
@@ -169,4 +222,35 @@ TEST_CASE("the SVG escapes its texts and strips control characters") {
 
     chart.bars = {{"Ingen", std::nullopt, ""}};
     CHECK(rv::render::bar_chart_svg(chart).empty());
+}
+
+TEST_CASE("the service page charts each figure across the years, titled with the change") {
+    Workspace ws;
+    rv::test::add_report_2022(ws);
+    // 2022: three fewer new patients from Helse Vest (5 → 2), so 19 in all against 22.
+    const std::string report_2022 = "services/eksempeltjeneste/2022/report.json";
+    const std::string text = ws.read(report_2022);
+    const auto at = text.find("\"helse-vest\": 5");
+    REQUIRE(at != std::string::npos);
+    ws.write(report_2022, text.substr(0, at) + "\"helse-vest\": 2" + text.substr(at + 15));
+    ws.replace(report_2022, "\"total_treated\": 22", "\"total_treated\": 19");
+    const auto site = build(ws);
+    const std::string page = read_file(site / "eksempeltjeneste" / "index.html");
+    const auto start = page.find("<svg", page.find("<h2 id=\"utvikling\""));
+    REQUIRE(start != std::string::npos);
+    const std::string svg = page.substr(start, page.find("</svg>", start) + 6 - start);
+    tinyxml2::XMLDocument doc;
+    REQUIRE(doc.Parse(svg.c_str()) == tinyxml2::XML_SUCCESS);
+    const auto* root = doc.RootElement();
+    CHECK(std::string(root->Attribute("role")) == "img");
+    CHECK(text_of(root->FirstChildElement("title")) ==
+          "Nye pasienter behandlet: økte fra 19 i 2022 til 22 i 2023");
+    const auto rows = rows_of(root);
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].label == "2022");
+    CHECK(rows[0].value == "19");
+    CHECK(rows[1].label == "2023");
+    CHECK(rows[1].value == "22");
+    CHECK(rows[0].width == doctest::Approx(rows[1].width * 19 / 22).epsilon(0.01));
+    CHECK(contains(page, "Kilde: tjenestens årsrapporter 2022–2023."));
 }

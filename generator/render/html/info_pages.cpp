@@ -3,6 +3,7 @@
 
 #include "messages/catalog.hpp"
 #include "render/html/site_pages.hpp"
+#include "render/html/site_url.hpp"
 #include "render/html/template_data.hpp"
 
 namespace rv::render {
@@ -24,8 +25,6 @@ json accessibility_statement_data(const model::Content& content) {
     return data;
 }
 
-// The path of the site on its server: "/" for https://example.no/, "/a/" for
-// https://example.no/a/.
 std::string site_path(const std::string& base_url) {
     const auto scheme = base_url.find("://");
     const auto slash = base_url.find('/', scheme == std::string::npos ? 0 : scheme + 3);

@@ -36,8 +36,16 @@ class HtmlWriter {
     bool in_tight_list_ = false;
 
     void children(const MarkdownNode& node) {
-        for (const auto& child : node.children) {
-            write(child);
+        const auto& nodes = node.children;
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            if (i + 1 < nodes.size() && model::table_caption(nodes, i + 1) == &nodes[i]) {
+                continue;  // a table's title: written as its caption
+            }
+            if (nodes[i].kind == MarkdownKind::table) {
+                table(nodes[i], model::table_caption(nodes, i));
+            } else {
+                write(nodes[i]);
+            }
         }
     }
 
@@ -118,7 +126,7 @@ class HtmlWriter {
                 out_ += "<hr>\n";
                 break;
             case MarkdownKind::table:
-                table(node);
+                table(node, nullptr);
                 break;
             case MarkdownKind::text:
                 out_ += escape_html(node.text);
@@ -175,10 +183,19 @@ class HtmlWriter {
         }
     }
 
-    void table(const MarkdownNode& node) {
+    // `caption`: the paragraph above that titles the table; without one the caption says
+    // which section the table is in, so that every table has one.
+    void table(const MarkdownNode& node, const MarkdownNode* caption) {
         // The wrapper scrolls on narrow screens: keyboard users must be able to reach it.
         out_ += "<section class=\"table-wrap\" tabindex=\"0\" aria-label=\"" +
-                escape_html(options_.table_label) + "\"><table>\n";
+                escape_html(options_.table_label) + "\"><table class=\"ds-table\" data-border>\n";
+        out_ += "<caption>";
+        if (caption) {
+            children(*caption);
+        } else {
+            out_ += escape_html(options_.table_caption);
+        }
+        out_ += "</caption>\n";
         bool body_open = false;
         for (const auto& row : node.children) {
             if (row.header) {

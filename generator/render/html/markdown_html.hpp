@@ -8,9 +8,10 @@
 namespace rv::render {
 
 struct MarkdownHtmlOptions {
-    int heading_shift = 1;    // "##" in a section becomes <h3> under the section's <h2>
-    std::string id_prefix;    // prefix for heading ids, e.g. the section id
-    std::string table_label;  // names a table's scrolling region for screen readers
+    int heading_shift = 1;      // "##" in a section becomes <h3> under the section's <h2>
+    std::string id_prefix;      // prefix for heading ids, e.g. the section id
+    std::string table_label;    // names a table's scrolling region for screen readers
+    std::string table_caption;  // the caption of a table with no "Tabell …" line above it
 };
 
 std::string markdown_to_html(const model::MarkdownNode& document,

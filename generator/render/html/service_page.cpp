@@ -6,6 +6,7 @@
 #include "messages/catalog.hpp"
 #include "messages/formatting.hpp"
 #include "render/html/site_pages.hpp"
+#include "render/html/svg_chart.hpp"
 #include "render/html/template_data.hpp"
 
 namespace rv::render {
@@ -36,7 +37,8 @@ std::string format_change(const analyse::TrendPoint& point) {
     return out;
 }
 
-json trend_table(const analyse::Trend& trend, const std::string& caption) {
+json trend_table(const analyse::Trend& trend, const std::string& caption, const std::string& what,
+                 std::size_t index) {
     json rows = json::array();
     for (const auto& point : trend.points) {
         rows.push_back(
@@ -45,7 +47,15 @@ json trend_table(const analyse::Trend& trend, const std::string& caption) {
              {"previous", point.previous ? messages::format_count(*point.previous) : "–"},
              {"change", format_change(point)}});
     }
-    return {{"caption", caption}, {"unit", trend.unit}, {"rows", rows}};
+    json table = {{"caption", caption}, {"unit", trend.unit}, {"rows", rows}};
+    // The same figures as a chart, after the table.
+    if (const auto chart = trend_chart(trend, "chart-trend-" + std::to_string(index), what, "nb")) {
+        table["chart"] = {{"svg", chart->svg},
+                          {"title", chart->title},
+                          {"overview", chart->overview},
+                          {"source", chart->source}};
+    }
+    return table;
 }
 
 }  // namespace
@@ -104,11 +114,13 @@ json service_page_data(const model::Content& content, const model::Service& serv
     json trends = json::array();
     for (const auto& trend : analyse::trends(content, service)) {
         if (trend.key == "patients.new_treated") {
-            trends.push_back(trend_table(trend, ui("ui.trend_caption_patients", language)));
+            trends.push_back(trend_table(trend, ui("ui.trend_caption_patients", language),
+                                         ui("ui.chart_trend_patients", language), trends.size()));
         } else if (trend.key.rfind("activity:", 0) == 0) {
             const std::string what =
                 trend.unit.empty() ? trend.label : trend.label + " (" + trend.unit + ")";
-            trends.push_back(trend_table(trend, ui("ui.trend_caption_activity", language, {what})));
+            trends.push_back(trend_table(trend, ui("ui.trend_caption_activity", language, {what}),
+                                         what, trends.size()));
         }
     }
     data["trends"] = trends;

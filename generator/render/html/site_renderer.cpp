@@ -10,6 +10,7 @@
 #include "embedded/embedded.hpp"
 #include "render/html/feed.hpp"
 #include "render/html/open_data.hpp"
+#include "render/html/search_index.hpp"
 #include "render/html/site_pages.hpp"
 #include "render/html/sitemap.hpp"
 #include "render/html/template_data.hpp"
@@ -77,8 +78,8 @@ class TemplateSet {
         if (!page.is_valid()) {
             throw std::runtime_error("templates/" + name + ".mustache: " + page.error_message());
         }
-        mustache::data data = to_data(json);
-        for (const std::string partial : {"head", "foot"}) {
+        mustache::data data = to_data(theme_.texts.empty() ? json : with_theme_texts(json));
+        for (const std::string partial : {"head", "foot", "finder_form"}) {
             const std::string text = source("templates/" + partial + ".mustache");
             data.set(partial, mustache::partial{[text]() { return text; }});
         }
@@ -91,6 +92,21 @@ class TemplateSet {
 
   private:
     const Theme& theme_;
+
+    // The page's labels ("t") with the theme's texts in the page's language.
+    nlohmann::json with_theme_texts(const nlohmann::json& json) const {
+        nlohmann::json out = json;
+        const std::string language = json.value("lang", std::string("nb"));
+        if (out.contains("t") && out["t"].is_object()) {
+            for (const auto& [key, text] : theme_.texts) {
+                const std::string& value = text.in(language);
+                if (!value.empty()) {
+                    out["t"][key.substr(3)] = value;
+                }
+            }
+        }
+        return out;
+    }
 
     const std::string& source(const std::string& path) const {
         const auto found = theme_.files.find(path);
@@ -105,8 +121,23 @@ class TemplateSet {
 
 Theme Theme::embedded_default() {
     Theme theme;
-    for (const auto& file : embedded::default_theme()) {
-        theme.files.emplace(std::string(file.path), std::string(file.contents));
+    for (const auto* files : {&embedded::default_theme(), &embedded::default_theme_vendor()}) {
+        for (const auto& file : *files) {
+            theme.files.emplace(std::string(file.path), std::string(file.contents));
+        }
+    }
+    return theme;
+}
+
+Theme Theme::for_content(const model::Content& content) {
+    Theme theme = embedded_default();
+    for (const auto& layer : content.themes) {
+        for (const auto& [path, contents] : layer.files) {
+            theme.files[path] = contents;
+        }
+        for (const auto& [key, text] : layer.texts) {
+            theme.texts[key] = text;
+        }
     }
     return theme;
 }
@@ -123,6 +154,7 @@ SiteSummary render_site(const model::Content& content, const Theme& theme,
     std::vector<std::string> pages;  // every page, for the sitemap
     nlohmann::json index = index_page_data(content, downloads);
     index["overviews"] = overview_links(content);
+    index["finder"] = finder_data(content, "");
     write_file(out_dir / "index.html", templates.render("index", index));
     pages.push_back("index.html");
     for (const auto& service : content.services) {
@@ -142,6 +174,11 @@ SiteSummary render_site(const model::Content& content, const Theme& theme,
             pages.push_back(path);
         }
     });
+    nlohmann::json search = search_page_data(content);
+    search["scripts"] = {{{"src", "sokeindeks.js"}}, {{"src", "../assets/search.js"}}};
+    write_file(out_dir / search_page_path, templates.render("search", search));
+    pages.push_back(search_page_path);
+    write_file(out_dir / search_index_path, search_index_script(content));
     write_file(out_dir / open_data_page_path,
                templates.render("opendata", open_data_page_data(content)));
     pages.push_back(open_data_page_path);

@@ -13,8 +13,13 @@ namespace rv::render {
 // A theme's files by relative path ("templates/report.mustache", "assets/style.css").
 struct Theme {
     std::map<std::string, std::string> files;
+    // Page texts in place of the catalogue's: "ui.home" → {nb, nn, en}.
+    std::map<std::string, model::LocalizedText> texts;
 
     static Theme embedded_default();
+    // The default theme with the content's theme folders over it (--theme, then theme/):
+    // their files replace or add to the default's, their texts replace the catalogue's.
+    static Theme for_content(const model::Content& content);
 };
 
 struct SiteSummary {

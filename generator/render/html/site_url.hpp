@@ -19,4 +19,8 @@ std::string page_url(const model::Site& site, const std::string& page_path);
 // tabs and line breaks become spaces as well, since tinyxml2 writes those raw too.
 std::string xml_text(std::string_view text, bool attribute = false);
 
+// The path of the site on its server: "/" for https://example.no/, "/a/" for
+// https://example.no/a/ (the 404 page's links start with it).
+std::string site_path(const std::string& base_url);
+
 }  // namespace rv::render

@@ -115,10 +115,51 @@ std::string bar_chart_svg(const BarChart& chart) {
     return printer.CStr();
 }
 
-std::optional<PatientsChart> patients_chart(const model::Content& content,
-                                            const model::Report& report,
-                                            const analyse::Availability& availability,
-                                            const std::string& language) {
+namespace {
+
+// "a, b og c" in `language`.
+std::string join_items(const std::vector<std::string>& items, const std::string& language) {
+    const std::string and_word = messages::text("ui.chart_and", language);
+    std::string text;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) {
+            text += i + 1 == items.size() ? and_word : ", ";
+        }
+        text += items[i];
+    }
+    return text;
+}
+
+// The labels of the bars with the largest value, and "value label" items of every bar.
+struct Reading {
+    std::vector<std::string> leaders;
+    std::vector<std::string> items;
+};
+
+Reading read_bars(const BarChart& chart, const std::string& item_key, const std::string& language) {
+    double max = 0;
+    for (const auto& bar : chart.bars) {
+        max = std::max(max, bar.value.value_or(0));
+    }
+    Reading reading;
+    for (const auto& bar : chart.bars) {
+        if (!bar.value) {
+            continue;
+        }
+        if (*bar.value == max) {
+            reading.leaders.push_back(bar.label);
+        }
+        reading.items.push_back(messages::text(item_key, language, {bar.value_text, bar.label}));
+    }
+    return reading;
+}
+
+}  // namespace
+
+std::optional<ChartFigure> patients_chart(const model::Content& content,
+                                          const model::Report& report,
+                                          const analyse::Availability& availability,
+                                          const std::string& language) {
     if (!report.patients) {
         return std::nullopt;
     }
@@ -138,36 +179,97 @@ std::optional<PatientsChart> patients_chart(const model::Content& content,
     if (max <= 0) {
         return std::nullopt;
     }
-    const std::string and_word = messages::text("ui.chart_and", language);
-    const auto join = [&](const std::vector<std::string>& items) {
-        std::string text;
-        for (std::size_t i = 0; i < items.size(); ++i) {
-            if (i > 0) {
-                text += i + 1 == items.size() ? and_word : ", ";
-            }
-            text += items[i];
-        }
-        return text;
-    };
-    std::vector<std::string> leaders;
-    std::vector<std::string> items;
-    for (const auto& bar : chart.bars) {
-        if (!bar.value) {
-            continue;
-        }
-        if (*bar.value == max) {
-            leaders.push_back(bar.label);
-        }
-        items.push_back(
-            messages::text("ui.chart_patients_item", language, {bar.value_text, bar.label}));
-    }
+    const Reading reading = read_bars(chart, "ui.chart_patients_item", language);
     const double total = availability.total_treated.value_or(sum);
-    PatientsChart out;
-    out.title = messages::text("ui.chart_patients_finding", language, {join(leaders)});
-    out.overview = messages::text(
-        "ui.chart_patients_overview", language,
-        {std::to_string(report.folder_year), join(items), messages::format_count(total)});
+    ChartFigure out;
+    out.title = messages::text("ui.chart_patients_finding", language,
+                               {join_items(reading.leaders, language)});
+    out.overview =
+        messages::text("ui.chart_patients_overview", language,
+                       {std::to_string(report.folder_year), join_items(reading.items, language),
+                        messages::format_count(total)});
     out.source = messages::text("ui.chart_source", language, {std::to_string(report.folder_year)});
+    chart.title = out.title;
+    chart.description = out.overview;
+    out.svg = bar_chart_svg(chart);
+    return out;
+}
+
+std::optional<ChartFigure> rates_chart(const model::Content& content, const model::Report& report,
+                                       const analyse::Availability& availability,
+                                       const std::string& language) {
+    if (!report.patients) {
+        return std::nullopt;
+    }
+    BarChart chart;
+    chart.id = "chart-rates";
+    double max = 0;
+    int population_year = 0;
+    for (const auto& row : availability.regions) {
+        ChartBar bar{messages::region_name(content, row.region, language), row.rate_per_100k, ""};
+        if (row.rate_per_100k) {
+            bar.value_text = messages::format_decimal(*row.rate_per_100k, 1);
+            max = std::max(max, *row.rate_per_100k);
+            population_year = std::max(population_year, row.population_year);
+        }
+        chart.bars.push_back(bar);
+    }
+    if (max <= 0) {
+        return std::nullopt;
+    }
+    const Reading reading = read_bars(chart, "ui.chart_rates_item", language);
+    ChartFigure out;
+    out.title =
+        messages::text("ui.chart_rates_finding", language, {join_items(reading.leaders, language)});
+    const std::string national =
+        availability.national_rate_per_100k
+            ? messages::format_decimal(*availability.national_rate_per_100k, 1)
+            : "–";
+    out.overview = messages::text(
+        "ui.chart_rates_overview", language,
+        {std::to_string(report.folder_year), join_items(reading.items, language), national});
+    out.source =
+        messages::text("ui.chart_rates_source", language,
+                       {std::to_string(report.folder_year), std::to_string(population_year)});
+    chart.title = out.title;
+    chart.description = out.overview;
+    out.svg = bar_chart_svg(chart);
+    return out;
+}
+
+std::optional<ChartFigure> trend_chart(const analyse::Trend& trend, const std::string& id,
+                                       const std::string& what, const std::string& language) {
+    BarChart chart;
+    chart.id = id;
+    const analyse::TrendPoint* first = nullptr;
+    const analyse::TrendPoint* last = nullptr;
+    std::vector<std::string> items;
+    for (const auto& point : trend.points) {
+        ChartBar bar{std::to_string(point.year), point.value, ""};
+        if (point.value) {
+            bar.value_text = messages::format_count(*point.value);
+            first = first ? first : &point;
+            last = &point;
+            items.push_back(messages::text("ui.chart_trend_item", language,
+                                           {bar.value_text, std::to_string(point.year)}));
+        }
+        chart.bars.push_back(bar);
+    }
+    if (first == nullptr || first == last) {
+        return std::nullopt;
+    }
+    const std::string direction = *last->value > *first->value   ? "ui.chart_trend_up"
+                                  : *last->value < *first->value ? "ui.chart_trend_down"
+                                                                 : "ui.chart_trend_same";
+    ChartFigure out;
+    out.title =
+        messages::text(direction, language,
+                       {what, messages::format_count(*first->value), std::to_string(first->year),
+                        messages::format_count(*last->value), std::to_string(last->year)});
+    out.overview =
+        messages::text("ui.chart_trend_overview", language, {what, join_items(items, language)});
+    out.source = messages::text("ui.chart_trend_source", language,
+                                {std::to_string(first->year), std::to_string(last->year)});
     chart.title = out.title;
     chart.description = out.overview;
     out.svg = bar_chart_svg(chart);

@@ -33,9 +33,7 @@ json optional_count(const std::optional<double>& value) {
 }
 
 // The chart after the table: the SVG (escaped by tinyxml2, inserted raw) and its caption.
-json patients_chart_data(const model::Content& content, const model::Report& report,
-                         const analyse::Availability& availability, const std::string& language) {
-    const auto chart = patients_chart(content, report, availability, language);
+json chart_data(const std::optional<ChartFigure>& chart) {
     if (!chart || chart->svg.empty()) {
         return nullptr;
     }
@@ -77,6 +75,13 @@ json patients_table(const model::Content& content, const model::Report& report,
         }
         total_not_treated = format_count(sum);
     }
+    json charts = json::array();  // the count per region, then the rate per 100 000
+    for (const auto& chart : {patients_chart(content, report, availability, language),
+                              rates_chart(content, report, availability, language)}) {
+        if (json figure = chart_data(chart); !figure.is_null()) {
+            charts.push_back(std::move(figure));
+        }
+    }
     return {{"caption", ui("ui.patients_caption", language, {std::to_string(report.folder_year)})},
             {"rows", rows},
             {"total_treated", optional_count(availability.total_treated)},
@@ -86,7 +91,7 @@ json patients_table(const model::Content& content, const model::Report& report,
                                   : "–"},
             {"population_note", note},
             {"note", report.patients->note},
-            {"chart", patients_chart_data(content, report, availability, language)}};
+            {"charts", charts}};
 }
 
 json goals_table(const model::Report& report, const std::string& language) {
@@ -141,8 +146,10 @@ json sections(const model::Form* form, const model::Service& service, const mode
         item["html"] = "";
         item["reason"] = "";
         if (file && file->has_content) {
-            item["html"] =
-                markdown_to_html(file->document, {1, section.id, ui("ui.table_region", language)});
+            item["html"] = markdown_to_html(
+                file->document,
+                {1, section.id, ui("ui.table_region", language),
+                 ui("ui.table_in_section", language, {section.title.in(language)})});
         } else {
             item["reason"] = reason->reason;
         }
@@ -308,6 +315,26 @@ json index_page_data(const model::Content& content, const DownloadSizes& downloa
                             {"reports", reports}});
     }
     data["services"] = services;
+    int latest_year = 0;
+    for (const auto& service : content.services) {
+        for (const auto& report : service.reports) {
+            latest_year = std::max(latest_year, report.folder_year);
+        }
+    }
+    if (latest_year > 0) {
+        json latest = json::array();
+        for (const auto& service : content.services) {
+            for (const auto& report : service.reports) {
+                if (report.folder_year == latest_year) {
+                    latest.push_back({{"name", service.name.in(language)},
+                                      {"href", report_path(service, report)}});
+                }
+            }
+        }
+        data["latest"] = {
+            {"heading", ui("ui.latest_reports", language, {std::to_string(latest_year)})},
+            {"reports", latest}};
+    }
     json volumes = json::array();
     for (const auto& [path, bytes] : downloads) {
         if (path.rfind("arsrapporter-", 0) == 0) {

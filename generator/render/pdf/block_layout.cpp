@@ -290,6 +290,75 @@ void Builder::inline_spans(const model::MarkdownNode& node, const TextStyle& sty
     }
 }
 
+void Builder::figure(const model::Image& image, const std::string& alt, const Context& ctx) {
+    if (!image.usable()) {
+        return;
+    }
+    const double dpi = image.dpi >= 36 && image.dpi <= 2400 ? image.dpi : 96;
+    double w = image.width * 72.0 / dpi;
+    double h = image.height * 72.0 / dpi;
+    const Frame frame;
+    const double max_height = frame.bottom - frame.top - 2 * line_height(styles_.body);
+    const double scale = std::min({1.0, ctx.width / w, max_height / h});
+    w *= scale;
+    h *= scale;
+    const double pad = 3;
+    const int figure = element(Tag::figure);
+    doc_.elements[static_cast<std::size_t>(figure)].alt = alt;
+    item_body_ = no_element;  // a list item's text after the picture is a paragraph of its own
+    Slab slab;
+    slab.height = h + 2 * pad;
+    slab.space_before = ctx.tight ? 2 : 0.6 * styles_.body;
+    slab.min_height = std::max(0.6 * h, std::min(h, 72.0)) + 2 * pad;
+    slab.items.images.push_back({ctx.x, pad, w, h, &image, figure});
+    if (!marker_.empty()) {  // a list item that starts with a picture
+        slab.items.texts.push_back({FontId::regular, styles_.body, marker_x_, pad + styles_.body,
+                                    marker_, 0, black, Role::list_item, ++block_, label_});
+        marker_.clear();
+    }
+    add(std::move(slab), ctx);
+}
+
+bool Builder::paragraph_with_images(const model::MarkdownNode& node, const Context& ctx) {
+    if (!images_) {
+        return false;
+    }
+    auto shown = [&](const model::MarkdownNode& child) -> const model::Image* {
+        if (child.kind != model::MarkdownKind::image) {
+            return nullptr;
+        }
+        const model::Image* image = images_(child.url);
+        return image && image->usable() ? image : nullptr;
+    };
+    if (std::none_of(node.children.begin(), node.children.end(),
+                     [&](const auto& child) { return shown(child) != nullptr; })) {
+        return false;
+    }
+    model::MarkdownNode part;
+    part.kind = model::MarkdownKind::paragraph;
+    auto flush = [&]() {
+        std::vector<Span> spans;
+        inline_spans(part, text_style(), spans);
+        part.children.clear();
+        const bool blank = std::all_of(spans.begin(), spans.end(), [](const Span& span) {
+            return span.text.find_first_not_of(" \t\r\n") == std::string::npos;
+        });
+        if (!blank) {
+            paragraph(spans, ctx, Role::paragraph, ctx.tight ? 2 : -1);
+        }
+    };
+    for (const auto& child : node.children) {
+        if (const model::Image* image = shown(child)) {
+            flush();
+            figure(*image, model::plain_text(child), ctx);
+        } else {
+            part.children.push_back(child);
+        }
+    }
+    flush();
+    return true;
+}
+
 void Builder::markdown(const model::MarkdownNode& document, const Context& ctx, int shift,
                        const std::string& prefix) {
     blocks(document, ctx, shift, prefix);
@@ -342,6 +411,9 @@ void Builder::blocks(const model::MarkdownNode& parent, const Context& ctx, int 
     for (const auto& node : parent.children) {
         switch (node.kind) {
             case K::paragraph: {
+                if (paragraph_with_images(node, ctx)) {
+                    break;
+                }
                 std::vector<Span> spans;
                 inline_spans(node, text_style(), spans);
                 paragraph(spans, ctx, Role::paragraph,

@@ -1,6 +1,7 @@
 #pragma once
 // Block layout: paragraphs, headings, lists, quotes, code, tables, charts and the
 // Markdown tree become slabs of a Flow, measured on the fonts' metrics.
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -82,6 +83,15 @@ class Builder {
     void table(const TableSpec& spec, const Context& ctx);
     void bar_chart(const std::string& title, const std::vector<Bar>& bars, const Context& ctx);
 
+    // The image a Markdown image's URL names, for the Markdown added from now on (null, or
+    // no lookup: the image is shown as its alternative text in brackets).
+    using ImageLookup = std::function<const model::Image*(const std::string& url)>;
+    void set_images(ImageLookup lookup) { images_ = std::move(lookup); }
+    // A picture as a figure with its text alternative: at most its natural size (from the
+    // resolution the file states, else 96 dpi), scaled down to the width and to a page; it
+    // may shrink further to fill the rest of a page before moving to the next.
+    void figure(const model::Image& image, const std::string& alt, const Context& ctx);
+
     // A section's Markdown: its headings move down `shift` levels; anchors start with `prefix`.
     void markdown(const model::MarkdownNode& document, const Context& ctx, int shift,
                   const std::string& prefix);
@@ -115,6 +125,7 @@ class Builder {
     int label_ = no_element;      // the structure element of marker_
     int item_body_ = no_element;  // a list body that takes the next lines' text itself
     std::vector<int> headings_;   // levels of the headings the next one is nested in
+    ImageLookup images_;
 
     // A run's element: its block's, or a link inside it (one per link, across lines).
     int run_element(const TextStyle& style, int block, std::string& link_url, int& link);
@@ -132,6 +143,9 @@ class Builder {
               const std::string& prefix);
     void inline_spans(const model::MarkdownNode& node, const TextStyle& style,
                       std::vector<Span>& out) const;
+    // A paragraph with images the lookup finds: text before and after them as paragraphs,
+    // each image as a figure. False when it has none.
+    bool paragraph_with_images(const model::MarkdownNode& node, const Context& ctx);
     double line_height(double size) const { return size * styles_.leading; }
 };
 

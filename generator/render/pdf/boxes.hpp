@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "model/image.hpp"
 #include "render/pdf/fonts.hpp"
 
 namespace rv::pdf {
@@ -108,8 +109,16 @@ struct LinkArea {
     int element = no_element;  // its link element
 };
 
+// A picture (a PNG or JPEG of the model, drawn scaled into the box).
+struct ImageBox {
+    double x = 0, y = 0, w = 0, h = 0;  // y: the top edge
+    const model::Image* image = nullptr;
+    int element = no_element;  // its figure
+};
+
 struct Page {
     std::string running_head;  // empty: no running head and no page number (title page)
+    std::vector<ImageBox> images;
     std::vector<Rect> rects;
     std::vector<Rule> rules;
     std::vector<TextRun> texts;

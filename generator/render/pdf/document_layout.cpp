@@ -130,6 +130,9 @@ void append_body(Document& doc, Document& body) {
         for (auto& l : page.links) {
             move(l.element);
         }
+        for (auto& i : page.images) {
+            move(i.element);
+        }
         doc.pages.push_back(std::move(page));
     }
 }
@@ -178,6 +181,16 @@ void note_missing(Builder& b, Document& doc) {
 }
 
 }  // namespace
+
+Document assemble_document(Flow& title_flow, Document& title_doc, Flow& body_flow, Document& body,
+                           const std::string& language, const std::string& head,
+                           const FontSet& fonts) {
+    return assemble(title_flow, title_doc, body_flow, body, language, head, fonts);
+}
+
+void note_missing_glyphs(Builder& b, Document& doc) {
+    note_missing(b, doc);
+}
 
 Document layout_report(const model::Content& content, const model::Service& service,
                        const model::Report& report, const FontSet& fonts, long long date) {

@@ -15,4 +15,17 @@ Document layout_report(const model::Content& content, const model::Service& serv
 Document layout_volume(const model::Content& content, int year, const FontSet& fonts,
                        long long date);
 
+class Builder;
+class Flow;
+
+// For other kinds of document (the reviews): the title pages, then the contents (every
+// level-1 outline entry of `body`, with its page), then the body, with running heads and
+// "Side N av M". `head` is the contents pages' running head.
+Document assemble_document(Flow& title_flow, Document& title_doc, Flow& body_flow, Document& body,
+                           const std::string& language, const std::string& head,
+                           const FontSet& fonts);
+
+// Records the characters no font has, met while `b` laid out, as warnings of `doc`.
+void note_missing_glyphs(Builder& b, Document& doc);
+
 }  // namespace rv::pdf

@@ -14,6 +14,11 @@ void Flow::keep_last_with_next() {
 }
 
 void place(const Page& from, double dy, Page& to, bool artifact) {
+    for (auto i : from.images) {
+        i.y += dy;
+        i.element = artifact ? no_element : i.element;
+        to.images.push_back(i);
+    }
     for (auto r : from.rects) {
         r.y += dy;
         r.element = artifact ? no_element : r.element;
@@ -43,7 +48,19 @@ struct Placement {
     int slab = 0;
     double y = 0;
     bool repeated = false;  // a repeated header row
+    double scale = 1;       // a shrunk slab: its images scaled by this much
 };
+
+// A slab's items with its images scaled about their left edges and tops.
+Page scaled(const Page& items, double scale) {
+    Page out = items;
+    for (auto& image : out.images) {
+        image.y *= scale;
+        image.w *= scale;
+        image.h *= scale;
+    }
+    return out;
+}
 
 }  // namespace
 
@@ -59,7 +76,7 @@ void Flow::paginate(const Frame& frame, Document& doc, int page_offset) const {
             if (!p.repeated && !slab.anchor.empty()) {
                 doc.anchors[slab.anchor] = {static_cast<int>(doc.pages.size()), p.y};
             }
-            place(slab.items, p.y, page, p.repeated);
+            place(p.scale == 1 ? slab.items : scaled(slab.items, p.scale), p.y, page, p.repeated);
         }
         if (!current.empty()) {
             page.running_head = slabs_[static_cast<std::size_t>(current.front().slab)].running_head;
@@ -92,6 +109,17 @@ void Flow::paginate(const Frame& frame, Document& doc, int page_offset) const {
             y += space;
             current.push_back({i, y, false});
             y += slab.height;
+            has_content = true;
+            ++i;
+            continue;
+        }
+        if (slab.min_height > 0 && slab.min_height < slab.height &&
+            frame.bottom - y - space >= slab.min_height) {
+            // A picture that may shrink: as large as the rest of the page allows.
+            const double scale = (frame.bottom - y - space) / slab.height;
+            y += space;
+            current.push_back({i, y, false, scale});
+            y += slab.height * scale;
             has_content = true;
             ++i;
             continue;

@@ -18,6 +18,7 @@ struct Slab {
     bool page_break_before = false;
     bool odd_page = false;  // with page_break_before: start on an odd page number
     int repeat = -1;        // index of a slab (a table header) to repeat on a new page
+    double min_height = 0;  // > 0: it may shrink to this height (its images scaled) to fit
     std::string anchor;     // a heading's anchor: where the slab lands is recorded
     std::string running_head;
     Page items;  // y relative to the top of the slab; x absolute

@@ -93,19 +93,51 @@ std::string without_hinting(std::string_view glyph) {
 
 }  // namespace
 
+namespace {
+
+Subset build(const FontFace& face, Subset s, std::size_t slots);
+
+}  // namespace
+
 Subset subset_font(const FontFace& face, const std::vector<std::uint16_t>& glyphs) {
     Subset s;
     s.new_glyph.assign(static_cast<std::size_t>(face.glyph_count()), 0);
+    s.old_glyph.push_back(0);
+    for (std::uint16_t g : glyphs) {
+        if (g != 0 && g < face.glyph_count() && s.new_glyph[g] == 0) {
+            s.new_glyph[g] = static_cast<std::uint16_t>(s.old_glyph.size());
+            s.old_glyph.push_back(g);
+        }
+    }
+    return build(face, std::move(s), 0);
+}
+
+Subset subset_font_in_slots(const FontFace& face, const std::vector<std::uint16_t>& slots) {
+    Subset s;
+    s.new_glyph.assign(static_cast<std::size_t>(face.glyph_count()), 0);
+    s.old_glyph.push_back(0);
+    for (std::size_t i = 1; i < slots.size(); ++i) {
+        const std::uint16_t g = slots[i] < face.glyph_count() ? slots[i] : 0;
+        const bool fresh = g != 0 && s.new_glyph[g] == 0;
+        if (fresh) {
+            s.new_glyph[g] = static_cast<std::uint16_t>(i);
+        }
+        s.old_glyph.push_back(fresh ? g : 0);
+    }
+    return build(face, std::move(s), slots.size());
+}
+
+namespace {
+
+// The font program of `s` (its first glyphs chosen); `slots`: new ids below this that are
+// 0 after .notdef are empty place holders.
+Subset build(const FontFace& face, Subset s, std::size_t slots) {
     auto take = [&](std::uint16_t g) {
-        if (g < face.glyph_count() && (g == 0 ? s.old_glyph.empty() : s.new_glyph[g] == 0)) {
+        if (g != 0 && g < face.glyph_count() && s.new_glyph[g] == 0) {
             s.new_glyph[g] = static_cast<std::uint16_t>(s.old_glyph.size());
             s.old_glyph.push_back(g);
         }
     };
-    take(0);
-    for (std::uint16_t g : glyphs) {
-        take(g);
-    }
     for (std::size_t i = 0; i < s.old_glyph.size(); ++i) {  // grows with components
         for_each_component(face.glyph_data(s.old_glyph[i]), [&](std::size_t at) {
             take(get16(face.glyph_data(s.old_glyph[i]), at));
@@ -113,8 +145,13 @@ Subset subset_font(const FontFace& face, const std::vector<std::uint16_t>& glyph
     }
     const auto n = static_cast<std::uint16_t>(s.old_glyph.size());
     std::string glyf, loca, hmtx;
-    for (std::uint16_t old : s.old_glyph) {
+    for (std::size_t i = 0; i < s.old_glyph.size(); ++i) {
+        const std::uint16_t old = s.old_glyph[i];
         append32(loca, static_cast<std::uint32_t>(glyf.size()));
+        if (i > 0 && i < slots && old == 0) {  // a place holder: no outline, no advance
+            append32(hmtx, 0);
+            continue;
+        }
         std::string data = without_hinting(face.glyph_data(old));
         for_each_component(data,
                            [&](std::size_t at) { put16(data, at, s.new_glyph[get16(data, at)]); });
@@ -171,5 +208,7 @@ Subset subset_font(const FontFace& face, const std::vector<std::uint16_t>& glyph
     put16(out, head_at + 10, static_cast<std::uint16_t>(adjust & 0xFFFF));
     return s;
 }
+
+}  // namespace
 
 }  // namespace rv::pdf

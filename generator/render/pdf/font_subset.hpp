@@ -20,4 +20,8 @@ struct Subset {
 // `glyphs`: old glyph ids in the order they get new ids after .notdef.
 Subset subset_font(const FontFace& face, const std::vector<std::uint16_t>& glyphs);
 
+// `slots`: the old glyph id of each new id (slots[0] is .notdef); a 0 after it is an empty
+// glyph that only keeps the place (new id = a one-byte character code). Components follow.
+Subset subset_font_in_slots(const FontFace& face, const std::vector<std::uint16_t>& slots);
+
 }  // namespace rv::pdf

@@ -10,26 +10,29 @@ namespace rv::pdf {
 
 namespace {
 
-// A number for the content stream: at most two decimals, no trailing zeros.
-void number(std::string& out, double v) {
-    long long hundredths = std::llround(v * 100);
-    if (hundredths < 0) {
+// A number for the content stream: at most two decimals (three with `scale` 1000), no
+// trailing zeros.
+void number(std::string& out, double v, long long scale = 100) {
+    long long parts = std::llround(v * static_cast<double>(scale));
+    if (parts < 0) {
         out += '-';
-        hundredths = -hundredths;
+        parts = -parts;
     }
-    out += std::to_string(hundredths / 100);
-    const long long rest = hundredths % 100;
+    out += std::to_string(parts / scale);
+    long long rest = parts % scale;
     if (rest != 0) {
         out += '.';
-        out += static_cast<char>('0' + rest / 10);
-        if (rest % 10 != 0) {
-            out += static_cast<char>('0' + rest % 10);
+        for (long long digit = scale / 10; digit > 0 && rest != 0; digit /= 10) {
+            out += static_cast<char>('0' + rest / digit);
+            rest %= digit;
         }
     }
 }
 
+const char* const hex_digits = "0123456789ABCDEF";
+
 void hex4(std::string& out, unsigned v) {
-    static const char digits[] = "0123456789ABCDEF";
+    const char* digits = hex_digits;
     out += digits[(v >> 12) & 15];
     out += digits[(v >> 8) & 15];
     out += digits[(v >> 4) & 15];
@@ -45,12 +48,13 @@ void color(std::string& out, const Color& c, const char* op) {
     out += op;
 }
 
-std::string to_unicode_cmap(const std::vector<char32_t>& unicode) {
+std::string to_unicode_cmap(const std::vector<char32_t>& unicode, bool one_byte) {
     std::string out =
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n";
+    out += one_byte ? "<00> <FF>\n" : "<0000> <FFFF>\n";
+    out += "endcodespacerange\n";
     std::vector<std::size_t> mapped;
     for (std::size_t g = 1; g < unicode.size(); ++g) {
         if (unicode[g] != 0) {
@@ -62,7 +66,12 @@ std::string to_unicode_cmap(const std::vector<char32_t>& unicode) {
         out += std::to_string(n) + " beginbfchar\n";
         for (std::size_t k = i; k < i + n; ++k) {
             out += '<';
-            hex4(out, static_cast<unsigned>(mapped[k]));
+            if (one_byte) {
+                out += hex_digits[mapped[k] >> 4];
+                out += hex_digits[mapped[k] & 15];
+            } else {
+                hex4(out, static_cast<unsigned>(mapped[k]));
+            }
             out += "> <";
             hex4(out, static_cast<unsigned>(unicode[mapped[k]]));
             out += ">\n";
@@ -72,6 +81,15 @@ std::string to_unicode_cmap(const std::vector<char32_t>& unicode) {
     out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
     return out;
 }
+
+// Codes of one byte are CIDs (and so glyph ids of the subset): Adobe-Identity, one byte.
+const char* const one_byte_cmap_text =
+    "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+    "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def\n"
+    "/CMapName /Rapportverk-OneByte-Identity def\n/CMapType 1 def\n"
+    "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
+    "1 begincidrange\n<00> <FF> 0\nendcidrange\n"
+    "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
 
 HPDF_Dict stream(HPDF_MMgr mmgr, HPDF_Xref xref, const std::string& data) {
     HPDF_Dict dict = HPDF_DictStream_New(mmgr, xref);
@@ -110,7 +128,42 @@ EmbeddedFonts::EmbeddedFonts(const Document& doc, const FontSet& fonts) : fonts_
         if (!used_[i]) {
             continue;
         }
-        subsets_[i] = subset_font(fonts.face(static_cast<FontId>(f)), glyphs[i]);
+        std::vector<std::uint16_t> slots(256, 0);
+        one_byte_[i] = glyphs[i].size() <= 254;
+        if (one_byte_[i]) {
+            // Codes: ASCII characters keep theirs (the content stays readable and the space
+            // is 32); the others take the free codes from 128 up, then the rest.
+            std::vector<std::uint16_t> later;
+            for (std::uint16_t g : glyphs[i]) {
+                const char32_t c = first_char[i][g];
+                if (c >= 0x20 && c < 0x7F && slots[c] == 0) {
+                    slots[c] = g;
+                } else {
+                    later.push_back(g);
+                }
+            }
+            static constexpr std::array<std::pair<int, int>, 3> ranges{
+                {{0x80, 0xFF}, {0x21, 0x7E}, {0x01, 0x1F}}};
+            for (std::uint16_t g : later) {
+                for (const auto& [from, to] : ranges) {
+                    for (int code = from; code <= to && g != 0; ++code) {
+                        if (slots[static_cast<std::size_t>(code)] == 0) {
+                            slots[static_cast<std::size_t>(code)] = g;
+                            g = 0;
+                        }
+                    }
+                }
+                one_byte_[i] = one_byte_[i] && g == 0;
+            }
+            while (slots.size() > 1 && slots.back() == 0) {
+                slots.pop_back();
+            }
+        }
+        if (one_byte_[i]) {
+            subsets_[i] = subset_font_in_slots(fonts.face(static_cast<FontId>(f)), slots);
+        } else {
+            subsets_[i] = subset_font(fonts.face(static_cast<FontId>(f)), glyphs[i]);
+        }
         unicode_[i].assign(subsets_[i].old_glyph.size(), 0);
         for (std::size_t g = 0; g < subsets_[i].old_glyph.size(); ++g) {
             unicode_[i][g] = first_char[i][subsets_[i].old_glyph[g]];
@@ -119,6 +172,7 @@ EmbeddedFonts::EmbeddedFonts(const Document& doc, const FontSet& fonts) : fonts_
 }
 
 HPDF_Dict EmbeddedFonts::write(HPDF_MMgr mmgr, HPDF_Xref xref) const {
+    HPDF_Dict one_byte_cmap = nullptr;  // shared by the one-byte fonts
     HPDF_Dict resources = HPDF_Dict_New(mmgr);
     HPDF_Xref_Add(xref, resources);
     for (int f = 0; f < font_count; ++f) {
@@ -192,12 +246,28 @@ HPDF_Dict EmbeddedFonts::write(HPDF_MMgr mmgr, HPDF_Xref xref) const {
         HPDF_Dict_AddName(font, "Type", "Font");
         HPDF_Dict_AddName(font, "Subtype", "Type0");
         HPDF_Dict_AddName(font, "BaseFont", name.c_str());
-        HPDF_Dict_AddName(font, "Encoding", "Identity-H");
+        if (one_byte_[i]) {
+            if (!one_byte_cmap) {
+                one_byte_cmap = stream(mmgr, xref, one_byte_cmap_text);
+                HPDF_Dict_AddName(one_byte_cmap, "Type", "CMap");
+                HPDF_Dict_AddName(one_byte_cmap, "CMapName", "Rapportverk-OneByte-Identity");
+                HPDF_Dict system = HPDF_Dict_New(mmgr);
+                HPDF_Dict_Add(system, "Registry", HPDF_String_New(mmgr, "Adobe", nullptr));
+                HPDF_Dict_Add(system, "Ordering", HPDF_String_New(mmgr, "Identity", nullptr));
+                HPDF_Dict_AddNumber(system, "Supplement", 0);
+                HPDF_Dict_Add(one_byte_cmap, "CIDSystemInfo", system);
+            }
+            HPDF_Dict_Add(font, "Encoding", one_byte_cmap);
+        } else {
+            HPDF_Dict_AddName(font, "Encoding", "Identity-H");
+        }
         HPDF_Array descendants = HPDF_Array_New(mmgr);
         HPDF_Array_Add(descendants, cid);
         HPDF_Dict_Add(font, "DescendantFonts", descendants);
-        HPDF_Dict_Add(font, "ToUnicode", stream(mmgr, xref, to_unicode_cmap(unicode_[i])));
-        const std::string key = "F" + std::to_string(f + 1);
+        HPDF_Dict_Add(font, "ToUnicode",
+                      stream(mmgr, xref, to_unicode_cmap(unicode_[i], one_byte_[i])));
+        std::string key = "F";
+        key += std::to_string(f + 1);
         HPDF_Dict_Add(resources, key.c_str(), font);
     }
     return resources;
@@ -243,6 +313,7 @@ std::string EmbeddedFonts::content(const Page& page, Structure& tags) const {
     out += "BT\n";
     int font = -1;
     double size = -1;
+    double word_spacing = 0;  // Tw: 0 at the start of every content stream
     Color fill{-1, -1, -1};
     for (const TextRun& run : page.texts) {
         tags.mark(out, run.element, run.role == Role::artifact);
@@ -262,16 +333,47 @@ std::string EmbeddedFonts::content(const Page& page, Structure& tags) const {
         number(out, run.x);
         out += ' ';
         number(out, page_height - run.y);
-        out += " Tm [<";
+        out += " Tm ";
         const FontFace& face = fonts_.face(run.font);
         const Subset& subset = subsets_[f];
+        if (one_byte_[f]) {
+            // Justified by word spacing, which applies to code 32 (the space) of one byte.
+            const double tw = subset.new_glyph[face.glyph(U' ')] == 32 ? run.word_spacing : 0;
+            if (std::llround(tw * 1000) != std::llround(word_spacing * 1000)) {
+                number(out, tw, 1000);
+                out += " Tw ";
+                word_spacing = tw;
+            }
+            out += '(';
+            for (std::size_t i = 0; i < run.text.size();) {
+                const auto code =
+                    static_cast<char>(subset.new_glyph[face.glyph(next_code_point(run.text, i))]);
+                if (code == '(' || code == ')' || code == '\\') {
+                    out += '\\';
+                } else if (code == '\r') {
+                    out += "\\r";
+                    continue;
+                }
+                out += code;
+            }
+            out += ") Tj\n";
+            continue;
+        }
+        out += '[';
+        out += '<';
+        // Justification: whole thousandths of an em after each space, rounded so that
+        // their sum stays exact and the line ends where the layout put it.
+        const double per_space = run.word_spacing * 1000 / run.size;
+        double wanted = 0;
+        long long given = 0;
         for (std::size_t i = 0; i < run.text.size();) {
             const char32_t c = next_code_point(run.text, i);
             hex4(out, subset.new_glyph[face.glyph(c)]);
             if (c == ' ' && run.word_spacing != 0 && i < run.text.size()) {
-                out += "> ";
-                number(out, -run.word_spacing * 1000 / run.size);
-                out += " <";
+                wanted += per_space;
+                const long long step = std::llround(wanted) - given;
+                given += step;
+                out += "> " + std::to_string(-step) + " <";
             }
         }
         out += ">] TJ\n";

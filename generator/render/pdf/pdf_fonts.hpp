@@ -2,7 +2,7 @@
 // The fonts of one PDF and the page content that uses them: the glyphs the document's
 // text needs, a subset per face, Type0/CIDFontType2 objects with widths and a ToUnicode
 // map written through libharu's object API, and each page's content stream (text as
-// glyph ids, justified through TJ offsets; rectangles; rules).
+// codes, justified through word spacing or TJ offsets; rectangles; rules).
 #include <array>
 #include <string>
 #include <vector>
@@ -31,6 +31,9 @@ class EmbeddedFonts {
     std::array<bool, font_count> used_{};
     std::array<Subset, font_count> subsets_;
     std::array<std::vector<char32_t>, font_count> unicode_;  // by new glyph id
+    // One byte per character (new glyph id = code, space = 32, so that Tw justifies): a
+    // face with at most 255 glyphs in use. Else two (Identity-H), with TJ offsets.
+    std::array<bool, font_count> one_byte_{};
 };
 
 }  // namespace rv::pdf

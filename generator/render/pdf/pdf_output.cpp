@@ -1,5 +1,6 @@
 #include "render/pdf/pdf_output.hpp"
 
+#include <cerrno>
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
@@ -42,12 +43,14 @@ namespace {
 
 void write_bytes(const std::filesystem::path& path, const std::string& bytes) {
     std::filesystem::create_directories(path.parent_path());
+    errno = 0;
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.close();
-    if (!out) {
-        throw std::filesystem::filesystem_error("cannot write", path,
-                                                std::make_error_code(std::errc::io_error));
+    if (!out) {  // errno says why: "No space left on device", "File too large", …
+        throw std::filesystem::filesystem_error(
+            "cannot write", path,
+            std::error_code(errno != 0 ? errno : EIO, std::generic_category()));
     }
 }
 

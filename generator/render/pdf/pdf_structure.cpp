@@ -1,5 +1,7 @@
 #include "render/pdf/pdf_structure.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 
 #include <hpdf_doc.h>
@@ -61,6 +63,44 @@ const char* type_name(Tag tag) {
 
 }  // namespace
 
+std::string pdf_string(const std::string& text) {
+    std::string out = "(";
+    std::u32string chars;
+    for (std::size_t i = 0; i < text.size();) {
+        chars += next_code_point(text, i);
+    }
+    bool latin = true;
+    for (char32_t c : chars) {
+        latin = latin && c >= 0x20 && c <= 0xFF && (c < 0x7F || c >= 0xA0) && c != 0xAD;
+    }
+    if (latin) {
+        for (char32_t c : chars) {
+            if (c == '(' || c == ')' || c == '\\') {
+                out += '\\';
+            }
+            out += static_cast<char>(c);
+        }
+        return out + ")";
+    }
+    static const char digits[] = "0123456789ABCDEF";
+    out = "<FEFF";
+    auto hex = [&](unsigned u) {
+        for (int shift = 12; shift >= 0; shift -= 4) {
+            out += digits[(u >> shift) & 15];
+        }
+    };
+    for (char32_t c : chars) {
+        if (c > 0xFFFF) {
+            c -= 0x10000;
+            hex(0xD800 + static_cast<unsigned>(c >> 10));
+            hex(0xDC00 + static_cast<unsigned>(c & 0x3FF));
+        } else {
+            hex(static_cast<unsigned>(c));
+        }
+    }
+    return out + ">";
+}
+
 void* text_string(HPDF_MMgr mmgr, const std::string& text) {
     std::string latin;
     for (std::size_t i = 0; i < text.size();) {
@@ -96,6 +136,30 @@ void* text_string(HPDF_MMgr mmgr, const std::string& text) {
 Structure::Structure(const Document& doc)
     : doc_(doc), nodes_(doc.elements.size() + 1), page_marks_(doc.pages.size()) {
     nodes_.back().attached = true;  // the document
+    boxes_.resize(doc.elements.size());
+    auto extend = [&](int element, int page, double x, double y, double w, double h) {
+        if (element < 0 || element >= static_cast<int>(doc.elements.size()) ||
+            doc.elements[static_cast<std::size_t>(element)].tag != Tag::figure) {
+            return;
+        }
+        Box& box = boxes_[static_cast<std::size_t>(element)];
+        const double bottom = page_height - y - h, top = page_height - y;
+        if (box.page < 0) {
+            box = {page, x, bottom, x + w, top};
+        } else if (box.page == page) {
+            box = {page, std::min(box.x1, x), std::min(box.y1, bottom), std::max(box.x2, x + w),
+                   std::max(box.y2, top)};
+        }
+    };
+    for (std::size_t p = 0; p < doc.pages.size(); ++p) {
+        const int page = static_cast<int>(p);
+        for (const ImageBox& i : doc.pages[p].images) {
+            extend(i.element, page, i.x, i.y, i.w, i.h);
+        }
+        for (const Rect& r : doc.pages[p].rects) {
+            extend(r.element, page, r.x, r.y, r.w, r.h);
+        }
+    }
     for (std::size_t e = 0; e < doc.elements.size(); ++e) {
         nodes_[static_cast<std::size_t>(parent_of(static_cast<int>(e)))].children.push_back(
             static_cast<int>(e));
@@ -183,45 +247,6 @@ std::uint32_t number_of(void* object) {
     return static_cast<HPDF_Obj_Header*>(object)->obj_id & 0x00FFFFFF;
 }
 
-// A text string in PDF syntax: literal when Latin-1 allows it, else UTF-16BE in hex.
-std::string pdf_string(const std::string& text) {
-    std::string out = "(";
-    std::u32string chars;
-    for (std::size_t i = 0; i < text.size();) {
-        chars += next_code_point(text, i);
-    }
-    bool latin = true;
-    for (char32_t c : chars) {
-        latin = latin && c >= 0x20 && c <= 0xFF && (c < 0x7F || c >= 0xA0) && c != 0xAD;
-    }
-    if (latin) {
-        for (char32_t c : chars) {
-            if (c == '(' || c == ')' || c == '\\') {
-                out += '\\';
-            }
-            out += static_cast<char>(c);
-        }
-        return out + ")";
-    }
-    static const char digits[] = "0123456789ABCDEF";
-    out = "<FEFF";
-    auto hex = [&](unsigned u) {
-        for (int shift = 12; shift >= 0; shift -= 4) {
-            out += digits[(u >> shift) & 15];
-        }
-    };
-    for (char32_t c : chars) {
-        if (c > 0xFFFF) {
-            c -= 0x10000;
-            hex(0xD800 + static_cast<unsigned>(c >> 10));
-            hex(0xDC00 + static_cast<unsigned>(c & 0x3FF));
-        } else {
-            hex(static_cast<unsigned>(c));
-        }
-    }
-    return out + ">";
-}
-
 // Compressed with libharu's zlib (Flate).
 std::string deflate(HPDF_MMgr mmgr, const std::string& data) {
     HPDF_Stream src = HPDF_MemStream_New(mmgr, 4096);
@@ -244,7 +269,7 @@ std::string deflate(HPDF_MMgr mmgr, const std::string& data) {
 
 }  // namespace
 
-void Structure::write(HPDF_Doc pdf, const std::vector<HPDF_Page>& pages) {
+void Structure::write(HPDF_Doc pdf, const std::vector<HPDF_Page>& pages, const Extra& extra) {
     HPDF_MMgr mmgr = pdf->mmgr;
     const int count = static_cast<int>(doc_.elements.size());
     for (int e = 0; e < count; ++e) {
@@ -293,6 +318,12 @@ void Structure::write(HPDF_Doc pdf, const std::vector<HPDF_Page>& pages) {
             obj += element->scope == Scope::column ? "/A<</O/Table/Scope/Column>>"
                                                    : "/A<</O/Table/Scope/Row>>";
         }
+        if (element && boxes_[static_cast<std::size_t>(e)].page >= 0) {
+            const Box& box = boxes_[static_cast<std::size_t>(e)];
+            obj += "/A<</O/Layout/BBox[" + std::to_string(std::lround(box.x1)) + ' ' +
+                   std::to_string(std::lround(box.y1)) + ' ' + std::to_string(std::lround(box.x2)) +
+                   ' ' + std::to_string(std::lround(box.y2)) + "]>>";
+        }
         if (element && !element->alt.empty()) {
             obj += "/Alt" + pdf_string(element->alt);
         }
@@ -319,6 +350,11 @@ void Structure::write(HPDF_Doc pdf, const std::vector<HPDF_Page>& pages) {
             obj.back() = ']';
         }
         objects.push_back(obj + ">>");
+    }
+    if (extra) {
+        for (auto& object : extra(first_ + static_cast<std::uint32_t>(objects.size()))) {
+            objects.push_back(std::move(object));
+        }
     }
     std::string header;
     std::string body;

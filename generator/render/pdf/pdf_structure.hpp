@@ -5,6 +5,7 @@
 // with /Alt, Link with its annotations), the parent tree and the catalog's /MarkInfo,
 // written through libharu's low-level object API.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,8 @@ namespace rv::pdf {
 
 // A text string object: PDFDocEncoding when every character allows it, else UTF-16BE.
 void* text_string(HPDF_MMgr mmgr, const std::string& text);
+// The same in PDF syntax: literal when Latin-1 allows it, else UTF-16BE in hex.
+std::string pdf_string(const std::string& text);
 
 class Structure {
   public:
@@ -34,7 +37,9 @@ class Structure {
 
     // The tree (in one compressed object stream, for size), the parent tree, /StructParents
     // on the pages, /MarkInfo and /StructTreeRoot on the catalog. Adds no objects after it.
-    void write(HPDF_Doc pdf, const std::vector<HPDF_Page>& pages);
+    // `extra`: more objects for the stream (the outline), given the number of their first.
+    using Extra = std::function<std::vector<std::string>(std::uint32_t first)>;
+    void write(HPDF_Doc pdf, const std::vector<HPDF_Page>& pages, const Extra& extra = {});
     // After saving: the cross-reference stream for the object stream, appended to `file`
     // as an update section. `id_hex`: the document ID, 32 hex digits.
     // False when it cannot (libharu added objects after write()).
@@ -66,6 +71,11 @@ class Structure {
     std::uint32_t first_ = 0;   // the number of its first object (the root)
     std::uint32_t count_ = 0;   // objects in it
     HPDF_Obj_Header root_ref_{};
+    struct Box {
+        int page = -1;
+        double x1 = 0, y1 = 0, x2 = 0, y2 = 0;  // PDF user space
+    };
+    std::vector<Box> boxes_;  // by element: a figure's bounding box on its first page
 
     // Attaches an element to its parent, after its earlier siblings.
     void attach(int element);

@@ -1,6 +1,7 @@
 #include "render/pdf/pdf_writer.hpp"
 
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <vector>
@@ -12,6 +13,9 @@
 
 #include "render/pdf/font_subset.hpp"
 #include "render/pdf/pdf_fonts.hpp"
+#include "render/pdf/pdf_images.hpp"
+#include "render/pdf/pdf_metadata.hpp"
+#include "render/pdf/pdf_outline.hpp"
 #include "render/pdf/pdf_structure.hpp"
 
 namespace rv::pdf {
@@ -106,6 +110,13 @@ std::string write_pdf(const Document& doc, const FontSet& fonts) {
     EmbeddedFonts embedded(doc, fonts);
     HPDF_Dict font_resources = embedded.write(mmgr, xref);
     holder.check("embedding the fonts");
+    EmbeddedImages images(doc);
+    std::string failed;
+    HPDF_Dict image_resources = images.write(pdf, failed);
+    holder.check(("embedding the image " + failed).c_str());
+    if (!failed.empty()) {
+        throw WriteError("libharu could not read the image " + failed);
+    }
 
     std::vector<HPDF_Page> pages;
     Structure tags(doc);
@@ -118,8 +129,12 @@ std::string write_pdf(const Document& doc, const FontSet& fonts) {
             static_cast<HPDF_Dict>(HPDF_Dict_GetItem(p, "Resources", HPDF_OCLASS_DICT));
         if (resources) {
             HPDF_Dict_Add(resources, "Font", font_resources);
+            if (!page.images.empty() && image_resources) {
+                HPDF_Dict_Add(resources, "XObject", image_resources);
+            }
         }
-        const std::string content = embedded.content(page, tags);
+        std::string content = embedded.content(page, tags);
+        images.content(page, tags, content);
         hash = fnv(content, hash);
         auto attr = static_cast<HPDF_PageAttr>(p->attr);
         HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(content.data()),
@@ -128,17 +143,11 @@ std::string write_pdf(const Document& doc, const FontSet& fonts) {
     }
     holder.check("writing the pages");
 
-    auto destination = [&](const std::string& anchor) -> HPDF_Destination {
-        const auto found = doc.anchors.find(anchor);
-        if (found == doc.anchors.end() || found->second.page < 0 ||
-            found->second.page >= static_cast<int>(pages.size())) {
-            return nullptr;
-        }
-        HPDF_Destination dst =
-            HPDF_Page_CreateDestination(pages[static_cast<std::size_t>(found->second.page)]);
-        HPDF_Destination_SetFitH(dst, static_cast<HPDF_REAL>(page_height - found->second.y + 6));
-        return dst;
-    };
+    std::vector<std::uint32_t> page_numbers;
+    for (HPDF_Page p : pages) {
+        page_numbers.push_back(p->header.obj_id & 0x00FFFFFF);
+    }
+    HPDF_Destination placeholder = nullptr;  // libharu wants one; each link gets its own below
     for (std::size_t i = 0; i < doc.pages.size(); ++i) {
         for (const auto& link : doc.pages[i].links) {
             HPDF_Rect rect{static_cast<HPDF_REAL>(link.x),
@@ -147,14 +156,27 @@ std::string write_pdf(const Document& doc, const FontSet& fonts) {
                            static_cast<HPDF_REAL>(page_height - link.y)};
             HPDF_Annotation annot = nullptr;
             if (!link.anchor.empty()) {
-                if (HPDF_Destination dst = destination(link.anchor)) {
-                    annot = HPDF_Page_CreateLinkAnnot(pages[i], rect, dst);
+                const auto found = doc.anchors.find(link.anchor);
+                if (found != doc.anchors.end() && found->second.page >= 0 &&
+                    found->second.page < static_cast<int>(pages.size())) {
+                    if (!placeholder) {
+                        placeholder = HPDF_Page_CreateDestination(pages.front());
+                    }
+                    annot = HPDF_Page_CreateLinkAnnot(pages[i], rect, placeholder);
+                    // The destination inline, not as an object of its own.
+                    HPDF_Array dest = HPDF_Array_New(mmgr);
+                    HPDF_Array_Add(dest, pages[static_cast<std::size_t>(found->second.page)]);
+                    HPDF_Array_AddName(dest, "FitH");
+                    HPDF_Array_AddNumber(dest, static_cast<HPDF_INT32>(
+                                                   std::lround(page_height - found->second.y + 6)));
+                    HPDF_Dict_Add(annot, "Dest", dest);
                 }
             } else if (!link.url.empty()) {
                 annot = HPDF_Page_CreateURILinkAnnot(pages[i], rect, encode_url(link.url).c_str());
             }
             if (annot) {
                 HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+                HPDF_Dict_AddNumber(annot, "F", 4);  // printed (PDF/A)
                 tags.annotation(annot, link.element);
             }
         }
@@ -164,31 +186,8 @@ std::string write_pdf(const Document& doc, const FontSet& fonts) {
     }
     holder.check("writing the links");
 
-    std::vector<HPDF_Outline> parents{nullptr};
-    for (const auto& entry : doc.outline) {
-        HPDF_Destination dst = destination(entry.anchor);
-        if (!dst) {
-            continue;
-        }
-        const std::size_t level = static_cast<std::size_t>(std::max(1, entry.level));
-        if (parents.size() > level) {
-            parents.resize(level);
-        }
-        while (parents.size() < level) {
-            parents.push_back(parents.back());
-        }
-        HPDF_Outline outline = HPDF_CreateOutline(pdf, parents.back(), "-", nullptr);
-        HPDF_Dict_Add(outline, "Title", text_string(mmgr, entry.title));
-        HPDF_Outline_SetDestination(outline, dst);
-        HPDF_Outline_SetOpened(outline, level == 1 ? HPDF_TRUE : HPDF_FALSE);
-        parents.push_back(outline);
-    }
-    if (!doc.outline.empty()) {
-        HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
-    }
-    holder.check("writing the outline");
-
-    HPDF_SetInfoAttr(pdf, HPDF_INFO_PRODUCER, "Rapportverk (libharu)");
+    const std::string producer = "Rapportverk (libharu)";
+    HPDF_SetInfoAttr(pdf, HPDF_INFO_PRODUCER, producer.c_str());
     HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, pdf_date(doc.meta.date));
     HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, pdf_date(doc.meta.date));
     const std::pair<const char*, const std::string*> info[] = {{"Title", &doc.meta.title},
@@ -204,7 +203,23 @@ std::string write_pdf(const Document& doc, const FontSet& fonts) {
     HPDF_Dict preferences = HPDF_Dict_New(mmgr);
     HPDF_Dict_AddBoolean(preferences, "DisplayDocTitle", HPDF_TRUE);
     HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", preferences);
-    tags.write(pdf, pages);
+    write_archive_metadata(pdf, doc.meta, producer);
+    // The outline goes into the structure tree's object stream; the catalog refers to its root.
+    HPDF_Obj_Header outline_ref{};
+    bool has_outline = false;
+    tags.write(pdf, pages, [&](std::uint32_t first) {
+        auto objects = outline_objects(doc, page_numbers, first);
+        if (!objects.empty()) {
+            has_outline = true;
+            outline_ref.obj_id = first | HPDF_OTYPE_INDIRECT;
+            outline_ref.obj_class = HPDF_OCLASS_DICT;
+        }
+        return objects;
+    });
+    if (has_outline) {
+        HPDF_Dict_Add(pdf->catalog, "Outlines", HPDF_Proxy_New(mmgr, &outline_ref));
+        HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+    }
     // A document ID from the content, so that the same input gives the same bytes.
     std::array<HPDF_BYTE, 16> id{};
     const std::uint64_t second = fnv(doc.meta.title, hash ^ 0x9e3779b97f4a7c15ULL);

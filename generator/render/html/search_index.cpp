@@ -1,0 +1,264 @@
+#include "render/html/search_index.hpp"
+
+#include <algorithm>
+#include <set>
+#include <unordered_set>
+
+#include "messages/catalog.hpp"
+#include "model/markdown.hpp"
+#include "render/html/site_pages.hpp"
+#include "render/html/template_data.hpp"
+
+namespace rv::render {
+
+namespace {
+
+using nlohmann::json;
+
+const std::string language = "nb";
+
+// The code point starting at text[i] and its length in bytes; U+FFFD for a broken
+// sequence (the loader has checked UTF-8 already, so this is only defence).
+std::pair<char32_t, std::size_t> decode(const std::string& text, std::size_t i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    std::size_t length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
+    if (byte >= 0x80 && byte < 0xC0) {
+        return {U'\uFFFD', 1};
+    }
+    if (i + length > text.size()) {
+        return {U'\uFFFD', 1};
+    }
+    char32_t code = length == 1   ? byte
+                    : length == 2 ? byte & 0x1F
+                    : length == 3 ? byte & 0x0F
+                                  : byte & 0x07;
+    for (std::size_t k = 1; k < length; ++k) {
+        code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    }
+    return {code, length};
+}
+
+void append_utf8(std::string& out, char32_t code) {
+    if (code < 0x80) {
+        out += static_cast<char>(code);
+    } else if (code < 0x800) {
+        out += static_cast<char>(0xC0 | (code >> 6));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    } else if (code < 0x10000) {
+        out += static_cast<char>(0xE0 | (code >> 12));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (code >> 18));
+        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    }
+}
+
+// Letters and digits of the scripts Norwegian reports use: ASCII, Latin-1 and Latin
+// Extended letters (æ ø å é ü …), Greek. Punctuation, symbols and spaces separate words.
+bool is_word_character(char32_t c) {
+    if (c < 0x80) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+    if (c >= 0xC0 && c <= 0x24F) {
+        return c != 0xD7 && c != 0xF7;
+    }
+    return c >= 0x370 && c <= 0x3FF;
+}
+
+char32_t to_lower(char32_t c) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) {
+        return c + 0x20;
+    }
+    if (c >= 0x100 && c <= 0x17F && c % 2 == 0) {
+        return c + 1;  // Latin Extended-A pairs: Ā ā, Č č …
+    }
+    return c;
+}
+
+std::string joined(const std::vector<std::string>& parts, const std::string& separator = " ") {
+    std::string out;
+    for (const auto& part : parts) {
+        out += (out.empty() ? "" : separator) + part;
+    }
+    return out;
+}
+
+std::vector<std::string> host_regions(const model::Service& service) {
+    std::vector<std::string> regions;
+    for (const auto& host : service.hosts) {
+        if (std::find(regions.begin(), regions.end(), host.region) == regions.end()) {
+            regions.push_back(host.region);
+        }
+    }
+    return regions;
+}
+
+std::string region_names(const model::Content& content, const std::vector<std::string>& ids) {
+    std::vector<std::string> names;
+    for (const auto& id : ids) {
+        names.push_back(messages::region_name(content, id, language));
+    }
+    return joined(names, ", ");
+}
+
+// What a service entry shares with its reports: names, type, regions, codes.
+json service_fields(const model::Content& content, const model::Service& service) {
+    const auto regions = host_regions(service);
+    return {{"name", service.name.in(language)},
+            {"name_en", service.name.en},
+            {"type", service.type},
+            {"type_label", messages::text("type." + service.type, language)},
+            {"regions", regions},
+            {"region_names", region_names(content, regions)},
+            {"codes", joined(service.icd10, ", ")}};
+}
+
+// The text of a Markdown tree with a line end after every block and table cell, so that
+// words of neighbouring paragraphs, items and cells never run together.
+void block_text(const model::MarkdownNode& node, std::string& out) {
+    using Kind = model::MarkdownKind;
+    switch (node.kind) {
+        case Kind::paragraph:
+        case Kind::heading:
+        case Kind::table_cell:
+        case Kind::code_block:
+            out += model::plain_text(node);
+            out += '\n';
+            return;
+        default:
+            for (const auto& child : node.children) {
+                block_text(child, out);
+            }
+    }
+}
+
+std::string text_of(const model::MarkdownNode& document) {
+    std::string out;
+    block_text(document, out);
+    return out;
+}
+
+// The plain-language summary of a report, cut at a word boundary, for the result list.
+std::string summary_of(const model::Report& report, std::size_t limit) {
+    const model::Section* section = report.find_section("kort-fortalt");
+    if (section == nullptr) {
+        section = report.find_section("sammendrag");
+    }
+    if (section == nullptr || !section->has_content) {
+        return {};
+    }
+    std::string text = text_of(section->document);
+    while (!text.empty() && text.back() == '\n') {
+        text.pop_back();
+    }
+    for (char& c : text) {
+        if (c == '\n' || c == '\t' || c == '\r') {
+            c = ' ';
+        }
+    }
+    if (text.size() <= limit) {
+        return text;
+    }
+    std::size_t cut = text.rfind(' ', limit);
+    if (cut == std::string::npos) {
+        cut = limit;
+    }
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+        --cut;  // never split a character
+    }
+    return text.substr(0, cut) + " …";
+}
+
+}  // namespace
+
+std::vector<std::string> distinct_words(const std::string& text) {
+    std::vector<std::string> words;
+    std::unordered_set<std::string> seen;
+    std::string word;
+    auto finish = [&] {
+        if (!word.empty() && seen.insert(word).second) {
+            words.push_back(word);
+        }
+        word.clear();
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        const auto [code, length] = decode(text, i);
+        i += length;
+        if (is_word_character(code)) {
+            append_utf8(word, to_lower(code));
+        } else {
+            finish();
+        }
+    }
+    finish();
+    return words;
+}
+
+std::string search_index_script(const model::Content& content) {
+    json entries = json::array();
+    for (const auto& service : content.services) {
+        json entry = service_fields(content, service);
+        entry["kind"] = "service";
+        entry["href"] = service_path(service);
+        entry["title"] = service.name.in(language);
+        entry["summary"] = service.description.in(language);
+        entry["words"] = joined(distinct_words(service.description.in(language)));
+        entries.push_back(entry);
+        for (const auto& report : service.reports) {
+            json item = service_fields(content, service);
+            item["kind"] = "report";
+            item["href"] = report_path(service, report);
+            item["year"] = report.folder_year;
+            item["title"] = messages::text("ui.search_report_title", language,
+                                           {std::to_string(report.folder_year)});
+            item["summary"] = summary_of(report, 280);
+            std::string body;
+            for (const auto& section : report.sections) {
+                if (section.has_content) {
+                    body += text_of(section.document);
+                }
+            }
+            item["words"] = joined(distinct_words(body));
+            entries.push_back(item);
+        }
+    }
+    const json index = {{"language", language}, {"entries", entries}};
+    return "window.rvSearchIndex = " + index.dump(-1, ' ', false) + ";\n";
+}
+
+json finder_data(const model::Content& content, const std::string& root) {
+    json types = json::array();
+    for (const auto& type : service_types(content)) {
+        types.push_back({{"value", type}, {"label", messages::text("type." + type, language)}});
+    }
+    json regions = json::array();
+    for (const auto& region : content.regions) {
+        regions.push_back({{"value", region.id}, {"label", region.name.in(language)}});
+    }
+    // The count with its number left as "{0}" for assets/search.js to fill in.
+    return {{"action", root + search_page_path},
+            {"types", types},
+            {"regions", regions},
+            {"count_template", messages::text("ui.search_count", language, {"{0}"})}};
+}
+
+json search_page_data(const model::Content& content) {
+    const std::string root = "../";
+    json data = page_frame(content, root, messages::text("ui.search_title", language), language);
+    data["finder"] = finder_data(content, root);
+    data["finder"]["action"] = "index.html";
+    json services = json::array();
+    for (const auto& service : content.services) {
+        json item = service_fields(content, service);
+        item["href"] = root + service_path(service);
+        item["regions"] = joined(host_regions(service));
+        services.push_back(item);
+    }
+    data["services"] = services;
+    return data;
+}
+
+}  // namespace rv::render
