@@ -1,6 +1,7 @@
 #include <cctype>
 #include <filesystem>
 
+#include "model/url.hpp"
 #include "validate/checks.hpp"
 
 namespace rv::validate {
@@ -16,37 +17,6 @@ bool is_comment(const std::string& html) {
     const auto last = html.find_last_not_of(" \t\r\n");
     return first != std::string::npos && html.compare(first, 4, "<!--") == 0 && last >= 2 &&
            html.compare(last - 2, 3, "-->") == 0;
-}
-
-bool has_scheme(const std::string& url) {
-    const auto colon = url.find(':');
-    if (colon == std::string::npos || colon == 0) {
-        return false;
-    }
-    for (std::size_t i = 0; i < colon; ++i) {
-        const char c = url[i];
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                        (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
-        if (!ok) {
-            return false;
-        }
-    }
-    return true;
-}
-
-std::string percent_decode(const std::string& text) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '%' && i + 2 < text.size() &&
-            std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
-            std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
-            out += static_cast<char>(std::stoi(text.substr(i + 1, 2), nullptr, 16));
-            i += 2;
-        } else {
-            out += text[i];
-        }
-    }
-    return out;
 }
 
 class MarkdownChecker {
@@ -123,7 +93,8 @@ class MarkdownChecker {
             out_.push_back({"RV055", Severity::warning, at(node), {model::plain_text(node)}});
             return;
         }
-        if (has_scheme(node.url) || node.url.front() == '#' || node.url.rfind("//", 0) == 0) {
+        if (model::has_url_scheme(node.url) || node.url.front() == '#' ||
+            node.url.rfind("//", 0) == 0) {
             return;
         }
         std::string target = node.url.substr(0, node.url.find_first_of("?#"));
@@ -133,7 +104,7 @@ class MarkdownChecker {
         namespace fs = std::filesystem;
         const fs::path section_dir = fs::path(section_.file).parent_path();
         const fs::path resolved =
-            (section_dir / percent_decode(target))
+            (section_dir / model::percent_decode(target))
                 .lexically_normal()
                 .lexically_relative(fs::path(content_.root).lexically_normal());
         const std::string relative = resolved.generic_string();

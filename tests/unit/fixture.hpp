@@ -8,6 +8,8 @@
 #include <stdlib.h>  // mkdtemp
 
 #include <algorithm>
+#include <array>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -118,6 +120,20 @@ inline std::set<std::string> names_in(const fs::path& dir) {
 }
 
 // What `rapportverk ARGS…` printed and returned, run in-process.
+// Runs `command` in a shell and returns what it printed (standard output and error).
+inline std::string shell(const std::string& command) {
+    std::string out;
+    FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    std::array<char, 4096> buffer{};
+    std::size_t n = 0;
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
+        out.append(buffer.data(), n);
+    }
+    ::pclose(pipe);
+    return out;
+}
+
 struct CliRun {
     int code = -1;
     std::string out;

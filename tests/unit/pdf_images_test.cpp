@@ -24,22 +24,10 @@ namespace {
 
 using rv::test::TempContent;
 namespace fs = std::filesystem;
+using rv::test::shell;
 
 std::string fixture(const std::string& name) {
     return rv::test::read_file(fs::path(RV_SOURCE_DIR) / "tests" / "fixtures" / "images" / name);
-}
-
-std::string shell(const std::string& command) {
-    std::string out;
-    FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buffer{};
-    std::size_t n = 0;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
-        out.append(buffer.data(), n);
-    }
-    ::pclose(pipe);
-    return out;
 }
 
 void chunk(std::string& png, const std::string& type, const std::string& data) {

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "fixture.hpp"
 #include "render/pdf/document_layout.hpp"
 #include "render/pdf/pdf_output.hpp"
 
@@ -55,19 +56,6 @@ class PdfWorkspace {
     }
 };
 
-std::string run(const std::string& command) {
-    std::string out;
-    FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buffer{};
-    std::size_t n = 0;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
-        out.append(buffer.data(), n);
-    }
-    ::pclose(pipe);
-    return out;
-}
-
 void write(const fs::path& path, const std::string& bytes) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << bytes;
@@ -95,8 +83,8 @@ Built build_minimal(const PdfWorkspace& ws) {
 // The page (1-based) whose text holds `needle`, 0 when none.
 int page_of(const std::string& pdf, int pages, const std::string& needle) {
     for (int p = 1; p <= pages; ++p) {
-        const std::string text = run("pdftotext -f " + std::to_string(p) + " -l " +
-                                     std::to_string(p) + " -enc UTF-8 " + pdf + " -");
+        const std::string text = rv::test::shell("pdftotext -f " + std::to_string(p) + " -l " +
+                                                 std::to_string(p) + " -enc UTF-8 " + pdf + " -");
         if (text.find(needle) != std::string::npos) {
             return p;
         }
@@ -113,12 +101,12 @@ TEST_CASE("pdf output: the minimal example reads back with poppler and qpdf") {
     const std::string pdf = ws.file("rapport.pdf").string();
     write(pdf, built.bytes);
 
-    const std::string check = run("qpdf --check " + pdf);
+    const std::string check = rv::test::shell("qpdf --check " + pdf);
     INFO(check);
     CHECK(check.find("No syntax or stream encoding errors") != std::string::npos);
     CHECK(check.find("WARNING") == std::string::npos);
 
-    const std::string fonts = run("pdffonts " + pdf);
+    const std::string fonts = rv::test::shell("pdffonts " + pdf);
     INFO(fonts);
     int font_lines = 0;
     std::istringstream lines(fonts);
@@ -131,16 +119,16 @@ TEST_CASE("pdf output: the minimal example reads back with poppler and qpdf") {
     }
     CHECK(font_lines >= 2);
 
-    const std::string info = run("pdfinfo " + pdf);
+    const std::string info = rv::test::shell("pdfinfo " + pdf);
     INFO(info);
     CHECK(info.find("Title:           Årsrapport 2023: Nasjonal behandlingstjeneste for "
                     "eksempelkirurgi") != std::string::npos);
     CHECK(info.find("Author:          Nasjonal behandlingstjeneste") != std::string::npos);
     CHECK(info.find("Page size:       595.276 x 841.89 pts (A4)") != std::string::npos);
     CHECK(info.find("CreationDate:    Tue Nov 14 22:13:20 2023") != std::string::npos);
-    CHECK(run("pdfinfo " + pdf + " 2>&1 | grep -c Syntax") == "0\n");
+    CHECK(rv::test::shell("pdfinfo " + pdf + " 2>&1 | grep -c Syntax") == "0\n");
 
-    const std::string text = run("pdftotext -enc UTF-8 " + pdf + " -");
+    const std::string text = rv::test::shell("pdftotext -enc UTF-8 " + pdf + " -");
     INFO(text);
     CHECK(text.find("ø") != std::string::npos);
     CHECK(text.find("å") != std::string::npos);
@@ -170,7 +158,8 @@ TEST_CASE("pdf output: the contents' page numbers are the pages of the headings"
     const std::string pdf = ws.file("toc.pdf").string();
     write(pdf, built.bytes);
     const int pages = static_cast<int>(doc.pages.size());
-    const std::string contents = run("pdftotext -f 2 -l 2 -layout -enc UTF-8 " + pdf + " -");
+    const std::string contents =
+        rv::test::shell("pdftotext -f 2 -l 2 -layout -enc UTF-8 " + pdf + " -");
     INFO(contents);
     int checked = 0;
     for (const auto& entry : doc.outline) {
@@ -185,8 +174,9 @@ TEST_CASE("pdf output: the contents' page numbers are the pages of the headings"
         CHECK_MESSAGE(rest.size() > std::to_string(page).size(), rest);
         CHECK(rest.substr(rest.size() - std::to_string(page).size()) == std::to_string(page));
         // …and that page of the PDF holds the heading.
-        const std::string page_text = run("pdftotext -f " + std::to_string(page) + " -l " +
-                                          std::to_string(page) + " -enc UTF-8 " + pdf + " -");
+        const std::string page_text =
+            rv::test::shell("pdftotext -f " + std::to_string(page) + " -l " + std::to_string(page) +
+                            " -enc UTF-8 " + pdf + " -");
         CHECK_MESSAGE(
             page_text.find(entry.title.substr(entry.title.find(' ') + 1)) != std::string::npos,
             entry.title);
@@ -217,10 +207,10 @@ TEST_CASE("pdf output: hard content does not crash the layout") {
     const Built built = build_minimal(ws);
     const std::string pdf = ws.file("hard.pdf").string();
     write(pdf, built.bytes);
-    const std::string check = run("qpdf --check " + pdf);
+    const std::string check = rv::test::shell("qpdf --check " + pdf);
     INFO(check);
     CHECK(check.find("No syntax or stream encoding errors") != std::string::npos);
-    const std::string text = run("pdftotext -enc UTF-8 " + pdf + " -");
+    const std::string text = rv::test::shell("pdftotext -enc UTF-8 " + pdf + " -");
     CHECK(text.find("≥ 5 « » – € − æ") != std::string::npos);
     CHECK(text.find("Kompetansespredning") != std::string::npos);
     CHECK(text.find("stamcelle") != std::string::npos);
@@ -239,13 +229,13 @@ TEST_CASE("pdf output: the PDF is tagged, with a structure tree in reading order
     const std::string pdf = ws.file("tagged.pdf").string();
     write(pdf, built.bytes);
 
-    const std::string check = run("qpdf --check " + pdf);
+    const std::string check = rv::test::shell("qpdf --check " + pdf);
     INFO(check);
     CHECK(check.find("No syntax or stream encoding errors") != std::string::npos);
     CHECK(check.find("WARNING") == std::string::npos);
-    CHECK(run("pdfinfo " + pdf).find("Tagged:          yes") != std::string::npos);
+    CHECK(rv::test::shell("pdfinfo " + pdf).find("Tagged:          yes") != std::string::npos);
 
-    const std::string tree = run("pdfinfo -struct-text " + pdf);
+    const std::string tree = rv::test::shell("pdfinfo -struct-text " + pdf);
     INFO(tree);
     REQUIRE(tree.rfind("Document\n", 0) == 0);
     CHECK(tree.find("Syntax") == std::string::npos);
@@ -275,7 +265,7 @@ TEST_CASE("pdf output: the PDF is tagged, with a structure tree in reading order
 
     // The objects behind it, uncompressed.
     const std::string qdf = ws.file("tagged-qdf.pdf").string();
-    run("qpdf --qdf --object-streams=disable " + pdf + " " + qdf);
+    rv::test::shell("qpdf --qdf --object-streams=disable " + pdf + " " + qdf);
     std::ifstream raw(qdf, std::ios::binary);
     std::stringstream bytes;
     bytes << raw.rdbuf();

@@ -28,19 +28,6 @@ namespace {
 
 constexpr const char* epoch = "1700000000";  // 2023-11-14
 
-std::string shell(const std::string& command) {
-    std::string out;
-    FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buffer{};
-    std::size_t n = 0;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
-        out.append(buffer.data(), n);
-    }
-    ::pclose(pipe);
-    return out;
-}
-
 // The text without white space and hyphens, to compare what was printed regardless of where
 // lines broke: pdftotext joins a word broken at a line end and drops its hyphen ("Helse
 // Midt-\nNorge" comes out as "Helse MidtNorge"), so a hyphen cannot be compared reliably.

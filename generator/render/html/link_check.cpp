@@ -6,6 +6,8 @@
 #include <set>
 #include <sstream>
 
+#include "model/url.hpp"
+
 namespace rv::render {
 
 namespace fs = std::filesystem;
@@ -39,49 +41,6 @@ std::string unescape(std::string text) {
         text.replace(at, 5, "&");
     }
     return text;
-}
-
-int hex(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
-std::string percent_decoded(const std::string& text) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 &&
-            hex(text[i + 2]) >= 0) {
-            out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
-            i += 2;
-        } else {
-            out += text[i];
-        }
-    }
-    return out;
-}
-
-bool has_scheme(const std::string& link) {
-    const auto colon = link.find(':');
-    if (colon == std::string::npos || colon == 0) {
-        return false;
-    }
-    for (std::size_t i = 0; i < colon; ++i) {
-        const char c = link[i];
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                        (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
-        if (!ok) {
-            return false;
-        }
-    }
-    return true;
 }
 
 class Checker {
@@ -127,7 +86,7 @@ class Checker {
     }
 
     bool resolves(const fs::path& page, const std::string& link) {
-        if (link.empty() || has_scheme(link) || link.rfind("//", 0) == 0) {
+        if (link.empty() || model::has_url_scheme(link) || link.rfind("//", 0) == 0) {
             return true;  // another site, mail, telephone, data: the browser's business
         }
         const auto hash = link.find('#');
@@ -141,9 +100,9 @@ class Checker {
             if (address.rfind(server_path_, 0) != 0) {
                 return false;
             }
-            target = site_ / percent_decoded(address.substr(server_path_.size()));
+            target = site_ / model::percent_decode(address.substr(server_path_.size()));
         } else {
-            target = page.parent_path() / percent_decoded(address);
+            target = page.parent_path() / model::percent_decode(address);
         }
         target = target.lexically_normal();
         const std::string inside = target.lexically_relative(site_).generic_string();
@@ -160,7 +119,7 @@ class Checker {
         if (fragment.empty() || target.extension() != ".html") {
             return true;
         }
-        return ids_of(target).count(percent_decoded(fragment)) == 1;
+        return ids_of(target).count(model::percent_decode(fragment)) == 1;
     }
 };
 
