@@ -92,4 +92,19 @@ std::string member_label(const model::Content& content, const model::ReferenceGr
     return label;
 }
 
+std::string format_change(const std::optional<double>& change,
+                          const std::optional<double>& percent) {
+    if (!change) {
+        return "–";
+    }
+    std::string out = (*change > 0 ? "+" : "") + format_count(*change);
+    if (percent) {
+        out += " (" + std::string(*percent > 0 ? "+" : "") +
+               (*percent < 0 ? "−" + format_decimal(std::fabs(*percent), 1)
+                             : format_decimal(*percent, 1)) +
+               "\u00a0%)";
+    }
+    return out;
+}
+
 }  // namespace rv::messages

@@ -52,8 +52,32 @@ bool has(const std::string& flat, const std::string& wanted) {
     return flat.find(flatten(wanted)) != std::string::npos;
 }
 
+// The text in the order laid out, without the page furniture (the running head
+// "<name> – Gjennomgang <year>" and "Side N av M"), which a page break puts into the middle
+// of whatever text crosses it.
 std::string pdf_text(const fs::path& pdf) {
-    return shell("pdftotext -raw -enc UTF-8 " + pdf.string() + " -");  // in the order laid out
+    const std::string raw = shell("pdftotext -raw -enc UTF-8 " + pdf.string() + " -");
+    std::string out;
+    std::size_t start = 0;
+    while (start < raw.size()) {
+        auto end = raw.find('\n', start);
+        if (end == std::string::npos) {
+            end = raw.size();
+        }
+        std::string line = raw.substr(start, end - start);
+        std::string bare = line;
+        while (!bare.empty() && bare.front() == '\f') {
+            bare.erase(0, 1);
+        }
+        const bool page_number = bare.rfind("Side ", 0) == 0 &&
+                                 bare.find(" av ") != std::string::npos && bare.size() < 20;
+        const bool running_head = bare.find(" \u2013 Gjennomgang ") != std::string::npos;
+        if (!page_number && !running_head) {
+            out += line + "\n";
+        }
+        start = end + 1;
+    }
+    return out;
 }
 
 // "0,88": bokmål, as the review prints numbers.
@@ -313,7 +337,7 @@ TEST_CASE("review pdf: the reviewer's own text, or a plain note that there is no
     REQUIRE(ws.run.code == 0);
     const std::string hipec = flatten(pdf_text(ws.pdf("hipec")));
     CHECK(has(hipec,
-              "9 Vurdering Testanmelderen mener at HIPEC-tjenesten bør rapportere "
+              "10 Vurdering Testanmelderen mener at HIPEC-tjenesten bør rapportere "
               "pasienter per region. Oppfølging • Be om tallene for 2024."));
     // The bundled example text, with its notice.
     const std::string sarcoma = flatten(pdf_text(ws.pdf("bensarkom")));

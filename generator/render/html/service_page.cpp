@@ -20,21 +20,8 @@ std::string ui(const std::string& key, const std::string& language,
     return messages::text(key, language, args);
 }
 
-// "+4 (+19,0 %)", "−2 (−8,7 %)", "0"; "–" when there is no previous value.
 std::string format_change(const analyse::TrendPoint& point) {
-    if (!point.change) {
-        return "–";
-    }
-    const double change = *point.change;
-    std::string out = (change > 0 ? "+" : "") + messages::format_count(change);
-    if (point.change_percent) {
-        const double percent = *point.change_percent;
-        out += " (" + std::string(percent > 0 ? "+" : "") +
-               (percent < 0 ? "−" + messages::format_decimal(std::fabs(percent), 1)
-                            : messages::format_decimal(percent, 1)) +
-               "\u00a0%)";
-    }
-    return out;
+    return messages::format_change(point.change, point.change_percent);
 }
 
 json trend_table(const analyse::Trend& trend, const std::string& caption, const std::string& what,

@@ -397,6 +397,8 @@ int review_sections(Builder& b, const model::Content& content, const analyse::Se
     section(ui("review.availability_heading", language), "tilgjengelighet");
     availability_part(b, content, review.availability, language);
     quote_section(b, content, review, "tilgjengelighet", language);
+    section(ui("review.trends", language), "utvikling");
+    trends_part(b, content, review, language);
     section(ui("review.dissemination", language), "kompetansespredning");
     dissemination_part(b, content, review, language);
     section(ui("ui.research", language), "forskning");

@@ -27,6 +27,12 @@ int review_sections(Builder& b, const model::Content& content, const analyse::Se
 void availability_part(Builder& b, const model::Content& content,
                        const analyse::AvailabilityAnalysis& a, const std::string& language);
 
+// Each figure (new patients, every activity) across the years up to the review's, with the
+// change from the year before, and the previous_year values that disagree with the year
+// before's report (review_trends.cpp).
+void trends_part(Builder& b, const model::Content& content, const analyse::ServiceReview& review,
+                 const std::string& language);
+
 // The criteria with their findings and evidence, the reviewer's text and the summary,
 // numbered on from `number`.
 void review_findings(Builder& b, const model::Content& content,
