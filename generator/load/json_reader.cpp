@@ -1,6 +1,7 @@
 #include "load/json_reader.hpp"
 
 #include "load/utf8.hpp"
+#include "model/utf8.hpp"
 
 #include <cerrno>
 #include <cstdlib>
@@ -270,24 +271,6 @@ class Reader {
         }
     }
 
-    static void append_utf8(std::string& out, std::uint32_t cp) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    }
-
     std::uint32_t hex4() {
         std::uint32_t v = 0;
         for (int i = 0; i < 4; ++i) {
@@ -361,7 +344,7 @@ class Reader {
                 } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
                     throw SyntaxError{"json.bad_escape"};
                 }
-                append_utf8(out, cp);
+                model::append_utf8(out, cp);
                 return;
             }
             default:

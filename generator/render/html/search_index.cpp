@@ -6,6 +6,7 @@
 
 #include "messages/catalog.hpp"
 #include "model/markdown.hpp"
+#include "model/utf8.hpp"
 #include "render/html/site_pages.hpp"
 #include "render/html/template_data.hpp"
 
@@ -16,45 +17,6 @@ namespace {
 using nlohmann::json;
 
 const std::string language = "nb";
-
-// The code point starting at text[i] and its length in bytes; U+FFFD for a broken
-// sequence (the loader has checked UTF-8 already, so this is only defence).
-std::pair<char32_t, std::size_t> decode(const std::string& text, std::size_t i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    std::size_t length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
-    if (byte >= 0x80 && byte < 0xC0) {
-        return {U'\uFFFD', 1};
-    }
-    if (i + length > text.size()) {
-        return {U'\uFFFD', 1};
-    }
-    char32_t code = length == 1   ? byte
-                    : length == 2 ? byte & 0x1F
-                    : length == 3 ? byte & 0x0F
-                                  : byte & 0x07;
-    for (std::size_t k = 1; k < length; ++k) {
-        code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    }
-    return {code, length};
-}
-
-void append_utf8(std::string& out, char32_t code) {
-    if (code < 0x80) {
-        out += static_cast<char>(code);
-    } else if (code < 0x800) {
-        out += static_cast<char>(0xC0 | (code >> 6));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-        out += static_cast<char>(0xE0 | (code >> 12));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (code >> 18));
-        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    }
-}
 
 // Letters and digits of the scripts Norwegian reports use: ASCII, Latin-1 and Latin
 // Extended letters (æ ø å é ü …), Greek. Punctuation, symbols and spaces separate words.
@@ -185,10 +147,9 @@ std::vector<std::string> distinct_words(const std::string& text) {
         word.clear();
     };
     for (std::size_t i = 0; i < text.size();) {
-        const auto [code, length] = decode(text, i);
-        i += length;
+        const char32_t code = model::next_code_point(text, i);
         if (is_word_character(code)) {
-            append_utf8(word, to_lower(code));
+            model::append_utf8(word, to_lower(code));
         } else {
             finish();
         }

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/utf8.hpp"
+
 namespace rv::pdf {
 
 enum class FontId : std::uint8_t { regular, bold, italic, bold_italic };
@@ -84,8 +86,7 @@ class FontSet {
     std::vector<FontFace> faces_;
 };
 
-// The next code point of UTF-8 text at `i` (advanced past it); U+FFFD for a bad byte.
-char32_t next_code_point(std::string_view text, std::size_t& i);
-void append_utf8(std::string& out, char32_t c);
+using model::append_utf8;
+using model::next_code_point;
 
 }  // namespace rv::pdf
