@@ -212,20 +212,29 @@ std::vector<SectionReadability> readability(const model::Content& content,
     return out;
 }
 
+model::Diagnostics readability_warnings(const model::Content& content,
+                                        const model::Service& service,
+                                        const model::Report& report) {
+    model::Diagnostics out;
+    for (const auto& r : readability(content, service, report)) {
+        if (r.above) {
+            out.push_back(
+                {"RV070",
+                 model::Severity::warning,
+                 {r.file, r.line, r.column},
+                 {format_lix(r.lix.value), format_lix(r.lix_max), std::to_string(r.lix.words),
+                  std::to_string(r.lix.sentences), std::to_string(r.lix.long_words)}});
+        }
+    }
+    return out;
+}
+
 model::Diagnostics readability_warnings(const model::Content& content) {
     model::Diagnostics out;
     for (const auto& service : content.services) {
         for (const auto& report : service.reports) {
-            for (const auto& r : readability(content, service, report)) {
-                if (r.above) {
-                    out.push_back({"RV070",
-                                   model::Severity::warning,
-                                   {r.file, r.line, r.column},
-                                   {format_lix(r.lix.value), format_lix(r.lix_max),
-                                    std::to_string(r.lix.words), std::to_string(r.lix.sentences),
-                                    std::to_string(r.lix.long_words)}});
-                }
-            }
+            auto found = readability_warnings(content, service, report);
+            out.insert(out.end(), found.begin(), found.end());
         }
     }
     return out;

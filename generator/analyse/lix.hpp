@@ -49,6 +49,9 @@ std::vector<SectionReadability> readability(const model::Content& content,
 
 // RV070 (warning) for every plain-language section of the content above its form's bound.
 model::Diagnostics readability_warnings(const model::Content& content);
+// The same for one report (its sections read).
+model::Diagnostics readability_warnings(const model::Content& content,
+                                        const model::Service& service, const model::Report& report);
 
 // "35": LIX as it is usually given, a whole number.
 std::string format_lix(double value);

@@ -2,20 +2,16 @@
 
 #include <filesystem>
 
-#include "analyse/lix.hpp"
-#include "cli/interrupt.hpp"
+#include "cli/content_check.hpp"
+#include "cli/progress.hpp"
 #include "cli/report_output.hpp"
 #include "cli/review_command.hpp"
 #include "cli/serve_command.hpp"
+#include "cli/site_build.hpp"
 #include "load/content_loader.hpp"
 #include "messages/catalog.hpp"
-#include "render/html/link_check.hpp"
-#include "render/html/site_renderer.hpp"
-#include "render/html/site_url.hpp"
-#include "render/pdf/pdf_output.hpp"
 #include "render/staging.hpp"
 #include "scaffold/scaffold.hpp"
-#include "validate/validator.hpp"
 
 namespace rv::cli {
 
@@ -39,54 +35,6 @@ int exit_code(const CheckResult& result, bool strict) {
     return model::has_errors(result.diagnostics, strict) ? exit_errors : exit_clean;
 }
 
-// A file of the content tree that was there when the content was read, and is gone (or no
-// longer a file) when the build copies it.
-struct SourceGone {
-    std::string path;
-    std::string reason;
-};
-
-// Copies the files a report links to (images, documents) next to its page.
-void copy_report_files(const model::Content& content, const fs::path& site) {
-    for (const auto& service : content.services) {
-        for (const auto& report : service.reports) {
-            const fs::path dir(report.dir);
-            const std::string prefix =
-                dir.lexically_relative(fs::path(content.root)).generic_string() + "/";
-            for (const auto& file : content.files) {
-                if (file.rfind(prefix, 0) != 0 || model::is_source_file(file)) {
-                    continue;
-                }
-                const fs::path target = site / service.slug / std::to_string(report.folder_year) /
-                                        file.substr(prefix.size());
-                fs::create_directories(target.parent_path());
-                const fs::path source = fs::path(content.root) / file;
-                std::error_code ec;
-                fs::copy_file(source, target, fs::copy_options::overwrite_existing, ec);
-                if (ec) {
-                    std::error_code ignored;
-                    if (!fs::is_regular_file(source, ignored)) {  // removed since it was read
-                        throw SourceGone{source.string(), ec.message()};
-                    }
-                    throw fs::filesystem_error("cannot copy", target, ec);
-                }
-            }
-        }
-    }
-}
-
-// The PDFs written into the site, with their sizes, for the pages to link to.
-render::Downloads downloads_in(const fs::path& site) {
-    render::Downloads out;
-    for (auto it = fs::recursive_directory_iterator(site); it != fs::recursive_directory_iterator();
-         ++it) {
-        if (it->is_regular_file() && it->path().extension() == ".pdf") {
-            out[it->path().lexically_relative(site).generic_string()] = it->file_size();
-        }
-    }
-    return out;
-}
-
 }  // namespace
 
 bool output_would_replace_content(const std::string& out_dir, const std::string& content_dir) {
@@ -98,96 +46,43 @@ bool output_would_replace_content(const std::string& out_dir, const std::string&
 }
 
 CheckResult check_content(const std::string& content_dir, const std::string& theme_dir) {
-    CheckResult result;
-    load::LoadResult loaded = load::load_content(content_dir, theme_dir);
-    result.usable = loaded.usable;
-    result.diagnostics = std::move(loaded.diagnostics);
-    result.content = std::move(loaded.content);
+    CheckResult result = check_shared(content_dir, theme_dir, true);
     if (result.usable) {
-        auto findings = validate::validate(result.content);
-        result.diagnostics.insert(result.diagnostics.end(), findings.begin(), findings.end());
-        auto readability = analyse::readability_warnings(result.content);  // RV070
-        result.diagnostics.insert(result.diagnostics.end(), readability.begin(), readability.end());
+        check_reports(result, ReportPass{});
+    } else {
+        sort_diagnostics(result.diagnostics);
     }
-    for (const auto& service : result.content.services) {
-        result.reports += static_cast<int>(service.reports.size());
-    }
-    sort_diagnostics(result.diagnostics);
     return result;
 }
 
 int run_check(const Options& options, std::ostream& out, std::ostream&) {
-    const CheckResult result = check_content(options.content_dir, options.theme_dir);
+    CheckResult result = check_shared(options.content_dir, options.theme_dir, false);
+    if (result.usable) {
+        ReportPass pass;
+        pass.jobs = options.jobs;
+        pass.strict = options.strict;
+        pass.keep_sections = false;
+        check_reports(result, pass);
+    } else {
+        sort_diagnostics(result.diagnostics);
+    }
     print(options, out, result);
     return exit_code(result, options.strict);
 }
 
 int run_build(const Options& options, std::ostream& out, std::ostream& err) {
-    const CheckResult result = check_content(options.content_dir, options.theme_dir);
-    print(options, out, result);
-    const int code = exit_code(result, options.strict);
-    if (code != exit_clean) {
-        err << messages::text("cli.build_stopped", options.language, {options.out_dir}) << '\n';
-        return code;
-    }
-    if (output_would_replace_content(options.out_dir, options.content_dir)) {
-        err << messages::text("cli.build_unsafe_out", options.language,
-                              {options.out_dir, options.content_dir})
-            << '\n';
-        return exit_unusable;
-    }
-    return write_site(result, options.out_dir, options.language, err);
-}
-
-int write_site(const CheckResult& result, const std::string& out_dir, const std::string& language,
-               std::ostream& err) {
-    const InterruptGuard interrupts;  // outlives the staging folder
-    try {
-        render::StagedOutput staged{fs::path(out_dir)};
-        for (const auto& line :
-             pdf::write_site_pdfs(result.content, staged.dir(), pdf::build_date())) {
-            err << messages::text("cli.pdf_missing_glyphs", language, {line}) << '\n';
-        }
-        interrupts.checkpoint("pdf");
-        const auto summary =
-            render::render_site(result.content, render::Theme::for_content(result.content),
-                                staged.dir(), downloads_in(staged.dir()));
-        interrupts.checkpoint("html");
-        copy_report_files(result.content, staged.dir());
-        interrupts.checkpoint("files");
-        const auto broken =
-            render::broken_links(staged.dir(), render::site_path(result.content.site.base_url));
-        if (!broken.empty()) {
-            for (const auto& link : broken) {
-                err << messages::text("cli.build_broken_link", language, {link.page, link.target})
-                    << '\n';
-            }
-            err << messages::text("cli.build_stopped", language, {out_dir}) << '\n';
-            return exit_errors;  // the staging folder goes; the old site stays
-        }
-        staged.commit();
-        err << messages::text(
-                   "cli.build_done", language,
-                   {messages::counted("count.pages", summary.report_pages, language), out_dir})
-            << '\n';
-    } catch (const Interrupted& stop) {
-        err << messages::text("cli.build_interrupted", language, {out_dir}) << '\n';
-        return 128 + stop.signal;  // as a shell reports a process ended by the signal
-    } catch (const SourceGone& gone) {
-        err << messages::text("cli.build_failed_read", language, {gone.path, gone.reason, out_dir})
-            << '\n';
-        return exit_errors;
-    } catch (const fs::filesystem_error& e) {
-        err << messages::text("cli.build_failed_write", language,
-                              {e.path1().string(), e.code().message(), out_dir})
-            << '\n';
-        return exit_errors;
-    } catch (const std::exception& e) {
-        err << messages::text("cli.build_failed_write", language, {out_dir, e.what(), out_dir})
-            << '\n';
-        return exit_errors;
-    }
-    return exit_clean;
+    BuildRequest request;
+    request.content_dir = options.content_dir;
+    request.theme_dir = options.theme_dir;
+    request.out_dir = options.out_dir;
+    request.language = options.language;
+    request.jobs = options.jobs;
+    request.pdf = options.pdf;
+    request.strict = options.strict;
+    request.progress = Progress::wanted(err);
+    const BuildOutcome outcome = build_site(
+        request, [&](const CheckResult& result) { print(options, out, result); }, err);
+    return outcome.code;
 }
 
 int run_new(const Options& options, std::ostream& out, std::ostream& err) {

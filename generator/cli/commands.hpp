@@ -24,13 +24,6 @@ CheckResult check_content(const std::string& content_dir, const std::string& the
 // The output folder replaces whatever is there: true when it is the content folder or holds it.
 bool output_would_replace_content(const std::string& out_dir, const std::string& content_dir);
 
-// Writes the site of checked, usable content (PDFs, pages, the reports' files) into a staging
-// folder beside `out_dir` and swaps it into place only when every file was written; says so
-// on `err`. Returns exit_clean, exit_errors (a write failed; `out_dir` is unchanged) or 128 + the
-// signal when SIGINT or SIGTERM arrived (the staging folder is removed). `build` and `serve`.
-int write_site(const CheckResult& result, const std::string& out_dir, const std::string& language,
-               std::ostream& err);
-
 int run_check(const Options& options, std::ostream& out, std::ostream& err);
 int run_build(const Options& options, std::ostream& out, std::ostream& err);
 int run_new(const Options& options, std::ostream& out, std::ostream& err);

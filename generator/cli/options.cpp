@@ -54,6 +54,16 @@ ParseResult parse_options(const std::vector<std::string>& args) {
             wanted = arg == "--version" ? "version" : "help";  // after the other options
         } else if (arg == "--strict") {
             options.strict = true;
+        } else if (arg == "--no-pdf") {
+            options.pdf = false;
+        } else if (arg == "--clean") {
+            options.clean = true;
+        } else if (arg == "--jobs" || arg == "-j") {
+            const auto given = value(arg.c_str());
+            if (!given || !is_number(*given, 3) || std::stoi(*given) < 1) {
+                return {std::nullopt, "--jobs takes a number of threads, 1 to 999"};
+            }
+            options.jobs = std::stoi(*given);
         } else if (arg == "--year" || arg == "--span") {
             const auto given = value(arg.c_str());
             if (!given || !is_number(*given, arg == "--year" ? 4 : 1)) {

@@ -21,6 +21,11 @@ struct Options {
     int span = 1;      // review: years pooled for availability
     // serve: the port on 127.0.0.1 (0: any free one); none given: 1313 or the next free one.
     std::optional<int> port;
+    // check, build, serve: threads for the reports (0: one per core). Output is the same
+    // byte for byte whatever the number.
+    int jobs = 0;
+    bool pdf = true;     // build, serve: --no-pdf writes the site without its PDFs
+    bool clean = false;  // build: --clean ignores the incremental cache and rebuilds all
 };
 
 struct ParseResult {

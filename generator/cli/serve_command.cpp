@@ -19,6 +19,7 @@
 #include "cli/file_watcher.hpp"
 #include "cli/preview_server.hpp"
 #include "cli/report_output.hpp"
+#include "cli/site_build.hpp"
 #include "messages/catalog.hpp"
 #include "render/html/preview_page.hpp"
 
@@ -61,21 +62,32 @@ Rebuild rebuild(const Options& options, const std::vector<std::string>& changed,
         out << messages::text("serve.changed", options.language, {names}) << std::endl;
     }
     Rebuild result;
-    const CheckResult checked = check_content(options.content_dir, options.theme_dir);
-    result.diagnostics = checked.diagnostics;
-    if (!checked.diagnostics.empty()) {
-        print_text(out, checked.diagnostics, count(checked.diagnostics, options.strict),
-                   checked.reports, options.language);
-    }
-    if (!checked.usable || model::has_errors(checked.diagnostics, options.strict)) {
+    BuildRequest request;
+    request.content_dir = options.content_dir;
+    request.theme_dir = options.theme_dir;
+    request.out_dir = options.out_dir;
+    request.language = options.language;
+    request.jobs = options.jobs;
+    request.pdf = options.pdf;
+    request.strict = options.strict;
+    std::ostringstream said;  // the build's own words, for the page when it fails
+    const BuildOutcome built = build_site(
+        request,
+        [&](const CheckResult& checked) {
+            if (!checked.diagnostics.empty()) {
+                print_text(out, checked.diagnostics, count(checked.diagnostics, options.strict),
+                           checked.reports, options.language);
+            }
+        },
+        said);
+    result.diagnostics = built.diagnostics;
+    if (!built.usable || !built.checked_clean) {
         result.kept_last_site = true;
         out << messages::text("serve.kept", options.language) << std::endl;
     } else {
-        std::ostringstream said;  // the build's own words, for the page when it fails
-        const int code = write_site(checked, options.out_dir, options.language, said);
         err << said.str() << std::flush;
-        result.kept_last_site = code != exit_clean;
-        result.signal = code > 128 ? code - 128 : 0;
+        result.kept_last_site = built.code != exit_clean;
+        result.signal = built.signal;
         if (result.kept_last_site && result.signal == 0) {
             result.failure = said.str();
         }

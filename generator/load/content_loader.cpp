@@ -163,7 +163,7 @@ model::Form read_form(const LoadedJson& json) {
 
 class Loader {
   public:
-    explicit Loader(const fs::path& root) : root_(root) {
+    Loader(const fs::path& root, LoadOptions options) : root_(root), options_(options) {
         std::error_code ec;
         canonical_root_ = fs::weakly_canonical(fs::absolute(root_, ec), ec);
     }
@@ -194,13 +194,13 @@ class Loader {
         }
         result.usable = true;
         load_services(result);
-        load_images(result.content);
         load_reviews(result);
         return result;
     }
 
   private:
     fs::path root_;
+    LoadOptions options_;
     fs::path canonical_root_;
     SchemaValidator validator_;
 
@@ -358,9 +358,11 @@ class Loader {
         list_files(dir, 0, result.content.files);
         for (const auto& entry : sorted_entries(dir)) {
             if (entry.path().extension() == ".md" && !leaves_root(entry.path(), result)) {
-                report.sections.push_back(
-                    load_section(entry.path(), entry.path().stem().string(), result.diagnostics));
+                report.section_files.push_back(entry.path().string());
             }
+        }
+        if (options_.sections) {
+            read_sections(report, result.content, result.diagnostics);
         }
         return report;
     }
@@ -368,8 +370,20 @@ class Loader {
 
 }  // namespace
 
-LoadResult load_content(const fs::path& root, const fs::path& theme_dir) {
-    LoadResult result = Loader(root).run();
+void read_sections(model::Report& report, const model::Content& content,
+                   model::Diagnostics& diagnostics) {
+    report.sections.clear();
+    report.sections.reserve(report.section_files.size());
+    for (const auto& file : report.section_files) {
+        const fs::path path(file);
+        report.sections.push_back(load_section(path, path.stem().string(), diagnostics));
+    }
+    report.images.clear();
+    load_images(report, content.root, content.files);
+}
+
+LoadResult load_content(const fs::path& root, const fs::path& theme_dir, LoadOptions options) {
+    LoadResult result = Loader(root, options).run();
     if (!result.usable) {
         return result;
     }

@@ -14,8 +14,20 @@ struct LoadResult {
     bool usable = false;  // false: the tree cannot be checked further (exit code 2)
 };
 
+struct LoadOptions {
+    // false: reports list their section files (Report::section_files) without reading them;
+    // read_sections reads one report's when it is its turn, so that a build of thousands of
+    // reports holds the Markdown of only the reports at work.
+    bool sections = true;
+};
+
 // `theme_dir`: a theme folder (--theme) to read before the content's own theme/.
 LoadResult load_content(const std::filesystem::path& root,
-                        const std::filesystem::path& theme_dir = {});
+                        const std::filesystem::path& theme_dir = {}, LoadOptions options = {});
+
+// Reads the sections of `report` from its section files, in their order, and the images they
+// show. Safe to call from several threads at once, each with its own report.
+void read_sections(model::Report& report, const model::Content& content,
+                   model::Diagnostics& diagnostics);
 
 }  // namespace rv::load

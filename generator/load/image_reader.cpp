@@ -227,24 +227,25 @@ void read_jpeg(std::string_view d, model::Image& image) {
     }
 }
 
-void collect(const model::MarkdownNode& node, model::Content& content,
-             const model::Section& section) {
+void collect(const model::MarkdownNode& node, const std::string& root,
+             const std::set<std::string>& files, const model::Section& section,
+             model::Images& images) {
     if (node.kind == model::MarkdownKind::image) {
-        const std::string file = model::local_file(content.root, section.file, node.url);
-        if (!file.empty() && content.files.contains(file) && !model::is_source_file(file) &&
-            !content.images.contains(file)) {
+        const std::string file = model::local_file(root, section.file, node.url);
+        if (!file.empty() && files.contains(file) && !model::is_source_file(file) &&
+            !images.contains(file)) {
             const FileText read =
-                read_text_file(std::filesystem::path(content.root) / file, max_image_bytes);
+                read_text_file(std::filesystem::path(root) / file, max_image_bytes);
             model::Image image = read.ok ? read_image(read.text) : model::Image{};
             if (!read.ok) {
                 image.problem = read.error;
             }
             image.file = file;
-            content.images.emplace(file, std::move(image));
+            images.emplace(file, std::move(image));
         }
     }
     for (const auto& child : node.children) {
-        collect(child, content, section);
+        collect(child, root, files, section, images);
     }
 }
 
@@ -267,13 +268,10 @@ model::Image read_image(std::string bytes) {
     return image;
 }
 
-void load_images(model::Content& content) {
-    for (const auto& service : content.services) {
-        for (const auto& report : service.reports) {
-            for (const auto& section : report.sections) {
-                collect(section.document, content, section);
-            }
-        }
+void load_images(model::Report& report, const std::string& root,
+                 const std::set<std::string>& files) {
+    for (const auto& section : report.sections) {
+        collect(section.document, root, files, section, report.images);
     }
 }
 

@@ -247,7 +247,9 @@ struct Report {
     std::optional<ReferenceGroup> reference_group;
     std::vector<NotReported> not_reported;
     std::vector<std::string> sources;
-    std::vector<Section> sections;  // in file-name order; the form gives the reading order
+    std::vector<std::string> section_files;  // its <section-id>.md files, in name order
+    std::vector<Section> sections;  // read from section_files; the form gives the reading order
+    Images images;                  // the local images its sections show, read with them
     PositionMap positions;          // every value of report.json
 
     const Section* find_section(const std::string& id) const;
@@ -367,7 +369,6 @@ struct Content {
     std::vector<Criterion> criteria;  // content/criteria.json; empty when there is none
     std::set<std::string> files;      // every file under services/: root-relative, '/'-separated
     std::vector<ReviewText> reviews;  // reviews/<year>/<slug>.md, by year, then slug
-    Images images;                    // the local images report sections show, read by load
     // Theme folders over the default theme, the last winning: --theme DIR, then theme/.
     std::vector<ThemeOverride> themes;
 

@@ -8,8 +8,8 @@ namespace rv::validate {
 void check_report(const model::Content& content, const model::Service& service,
                   const model::Report& report, model::Diagnostics& out);
 
-void check_markdown(const model::Content& content, const model::Section& section,
-                    model::Diagnostics& out);
+void check_markdown(const model::Content& content, const model::Report& report,
+                    const model::Section& section, model::Diagnostics& out);
 
 // Whether a region id is known; reports RV040 with a suggestion when it is not.
 void check_region(const model::Content& content, const std::string& region,

@@ -21,14 +21,15 @@ bool is_comment(const std::string& html) {
 
 class MarkdownChecker {
   public:
-    MarkdownChecker(const model::Content& content, const model::Section& section,
-                    model::Diagnostics& out)
-        : content_(content), section_(section), out_(out) {}
+    MarkdownChecker(const model::Content& content, const model::Report& report,
+                    const model::Section& section, model::Diagnostics& out)
+        : content_(content), report_(report), section_(section), out_(out) {}
 
     void run() { visit(section_.document); }
 
   private:
     const model::Content& content_;
+    const model::Report& report_;
     const model::Section& section_;
     model::Diagnostics& out_;
     int previous_heading_ = 1;  // the section title stands in for level 1
@@ -48,7 +49,7 @@ class MarkdownChecker {
                 }
                 local_target(node);
                 if (const model::Image* image =
-                        model::find_image(content_.images, content_.root, section_.file, node.url);
+                        model::find_image(report_.images, content_.root, section_.file, node.url);
                     image && !image->problem.empty()) {
                     out_.push_back(
                         {"RV057", Severity::error, at(node), {node.url, "@" + image->problem}});
@@ -118,9 +119,9 @@ class MarkdownChecker {
 
 }  // namespace
 
-void check_markdown(const model::Content& content, const model::Section& section,
-                    model::Diagnostics& out) {
-    MarkdownChecker(content, section, out).run();
+void check_markdown(const model::Content& content, const model::Report& report,
+                    const model::Section& section, model::Diagnostics& out) {
+    MarkdownChecker(content, report, section, out).run();
 }
 
 }  // namespace rv::validate

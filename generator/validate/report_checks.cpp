@@ -287,7 +287,7 @@ void check_report(const model::Content& content, const model::Service& service,
     }
     for (const auto& section : report.sections) {
         if (section.has_content) {
-            check_markdown(content, section, out);
+            check_markdown(content, report, section, out);
         }
     }
 }

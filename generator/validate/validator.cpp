@@ -133,13 +133,27 @@ void check_reviews(const model::Content& content, model::Diagnostics& out) {
     }
 }
 
-model::Diagnostics validate(const model::Content& content) {
+model::Diagnostics validate_shared(const model::Content& content) {
     model::Diagnostics out;
     check_forms(content, out);
     check_reviews(content, out);
     check_themes(content, out);
     for (const auto& service : content.services) {
         check_service(content, service, out);
+    }
+    return out;
+}
+
+model::Diagnostics validate_report(const model::Content& content, const model::Service& service,
+                                   const model::Report& report) {
+    model::Diagnostics out;
+    check_report(content, service, report, out);
+    return out;
+}
+
+model::Diagnostics validate(const model::Content& content) {
+    model::Diagnostics out = validate_shared(content);
+    for (const auto& service : content.services) {
         for (const auto& report : service.reports) {
             check_report(content, service, report, out);
         }

@@ -141,7 +141,7 @@ TEST_CASE("images: a PNG and a JPEG show in the PDF, scaled into the page, as ta
     const auto checked = content.check();
     INFO(rv::test::describe(checked));
     REQUIRE(checked.diagnostics.empty());
-    CHECK(checked.content.images.size() == 4);
+    CHECK(checked.content.services.front().reports.front().images.size() == 4);
 
     const auto& service = checked.content.services.front();
     const auto pdf =

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <map>
+#include <mutex>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "model/url.hpp"
 
@@ -43,90 +46,146 @@ std::string unescape(std::string text) {
     return text;
 }
 
-class Checker {
-  public:
-    Checker(const fs::path& site, const std::string& server_path)
-        : site_(site.lexically_normal()), server_path_(server_path) {}
-
-    void check_page(const fs::path& page, std::vector<BrokenLink>& broken, std::size_t limit) {
-        const std::string html = text_of(page);
-        for (const char* name : {"href", "src"}) {
-            for (const auto& value : attribute_values(html, name)) {
-                if (broken.size() >= limit) {
-                    return;
-                }
-                if (!resolves(page, unescape(value))) {
-                    broken.push_back({page.lexically_relative(site_).generic_string(), value});
-                }
-            }
-        }
-    }
-
-  private:
-    fs::path site_;
-    std::string server_path_;
-    std::map<fs::path, std::string> texts_;
-    std::map<fs::path, std::set<std::string>> ids_;
-
-    const std::string& text_of(const fs::path& page) {
-        auto found = texts_.find(page);
-        if (found == texts_.end()) {
-            found = texts_.emplace(page, read(page)).first;
-        }
-        return found->second;
-    }
-
-    const std::set<std::string>& ids_of(const fs::path& page) {
-        auto found = ids_.find(page);
-        if (found == ids_.end()) {
-            const auto values = attribute_values(text_of(page), "id");
-            found = ids_.emplace(page, std::set<std::string>(values.begin(), values.end())).first;
-        }
-        return found->second;
-    }
-
-    bool resolves(const fs::path& page, const std::string& link) {
-        if (link.empty() || model::has_url_scheme(link) || link.rfind("//", 0) == 0) {
-            return true;  // another site, mail, telephone, data: the browser's business
-        }
-        const auto hash = link.find('#');
-        std::string address = link.substr(0, hash);
-        const std::string fragment = hash == std::string::npos ? "" : link.substr(hash + 1);
-        address = address.substr(0, address.find('?'));
-        fs::path target;
-        if (address.empty()) {
-            target = page;
-        } else if (address.front() == '/') {
-            if (address.rfind(server_path_, 0) != 0) {
-                return false;
-            }
-            target = site_ / model::percent_decode(address.substr(server_path_.size()));
-        } else {
-            target = page.parent_path() / model::percent_decode(address);
-        }
-        target = target.lexically_normal();
-        const std::string inside = target.lexically_relative(site_).generic_string();
-        if (inside.empty() || inside.rfind("..", 0) == 0) {
-            return false;
-        }
-        std::error_code ec;
-        if (fs::is_directory(target, ec)) {
-            target /= "index.html";
-        }
-        if (!fs::is_regular_file(target, ec)) {
-            return false;
-        }
-        if (fragment.empty() || target.extension() != ".html") {
-            return true;
-        }
-        return ids_of(target).count(model::percent_decode(fragment)) == 1;
-    }
+// The site-relative file a link leads to ("" when it leads out of the site), and its
+// fragment.
+struct Target {
+    std::string path;
+    std::string fragment;
+    bool outside = false;
 };
+
+Target resolve(const std::string& page, const std::string& link, const std::string& server_path) {
+    const auto hash = link.find('#');
+    std::string address = link.substr(0, hash);
+    Target target;
+    target.fragment = hash == std::string::npos ? "" : model::percent_decode(link.substr(hash + 1));
+    address = address.substr(0, address.find('?'));
+    fs::path path;
+    if (address.empty()) {
+        path = page;
+    } else if (address.front() == '/') {
+        if (address.rfind(server_path, 0) != 0) {
+            target.outside = true;
+            return target;
+        }
+        path = model::percent_decode(address.substr(server_path.size()));
+    } else {
+        path = fs::path(page).parent_path() / model::percent_decode(address);
+    }
+    target.path = path.lexically_normal().generic_string();
+    if (target.path.empty() || target.path == "." || target.path.rfind("..", 0) == 0 ||
+        target.path.front() == '/') {
+        target.outside = true;
+    }
+    return target;
+}
 
 }  // namespace
 
-std::vector<BrokenLink> broken_links(const fs::path& site, const std::string& server_path,
-                                     std::size_t limit) {
+struct LinkCheck::State {
+    std::string server_path;
+    std::mutex mutex;
+    bool failed_within_page = false;  // a link that fails within its own page was seen
+    std::set<std::string> files;      // every other file linked to
+    std::set<std::pair<std::string, std::string>> fragments;  // file, fragment
+};
+
+LinkCheck::LinkCheck(std::string server_path) : state_(new State) {
+    state_->server_path = std::move(server_path);
+}
+
+LinkCheck::~LinkCheck() {
+    delete state_;
+}
+
+namespace {
+
+// Goes through the links of one page: `elsewhere` gets each link to another file; the
+// result is the links that fail within the page itself (out of the site, or a missing id).
+template <typename Elsewhere>
+std::vector<std::string> scan_page(const std::string& page, const std::string& html,
+                                   const std::string& server_path, Elsewhere&& elsewhere) {
+    std::vector<std::string> failing;
+    std::set<std::string> ids;
+    bool ids_read = false;
+    for (const char* name : {"href", "src"}) {
+        for (const auto& value : attribute_values(html, name)) {
+            const std::string link = unescape(value);
+            if (link.empty() || model::has_url_scheme(link) || link.rfind("//", 0) == 0) {
+                continue;  // another site, mail, telephone, data: the browser's business
+            }
+            const Target target = resolve(page, link, server_path);
+            if (target.outside) {
+                failing.push_back(value);
+            } else if (target.path == page) {
+                if (!ids_read) {
+                    const auto values = attribute_values(html, "id");
+                    ids.insert(values.begin(), values.end());
+                    ids_read = true;
+                }
+                if (!target.fragment.empty() && ids.count(target.fragment) == 0) {
+                    failing.push_back(value);
+                }
+            } else {
+                elsewhere(target, value, failing);
+            }
+        }
+    }
+    return failing;
+}
+
+}  // namespace
+
+void LinkCheck::add_page(const std::string& page, const std::string& html) {
+    std::vector<Target> elsewhere;
+    const auto failing = scan_page(page, html, state_->server_path,
+                                   [&](const Target& target, const std::string&,
+                                       std::vector<std::string>&) { elsewhere.push_back(target); });
+    const std::lock_guard lock(state_->mutex);
+    state_->failed_within_page = state_->failed_within_page || !failing.empty();
+    for (const auto& target : elsewhere) {
+        state_->files.insert(target.path);
+        if (!target.fragment.empty()) {
+            state_->fragments.emplace(target.path, target.fragment);
+        }
+    }
+}
+
+std::vector<BrokenLink> LinkCheck::broken(const fs::path& site, std::size_t limit) const {
+    const auto file_of = [&](const std::string& target) {
+        fs::path path = site / target;
+        std::error_code ec;
+        if (fs::is_directory(path, ec)) {
+            path /= "index.html";
+        }
+        return fs::is_regular_file(path, ec) ? path : fs::path();
+    };
+    std::set<std::string> missing;
+    for (const auto& target : state_->files) {
+        if (file_of(target).empty()) {
+            missing.insert(target);
+        }
+    }
+    std::set<std::pair<std::string, std::string>> missing_ids;
+    std::map<fs::path, std::set<std::string>> ids;
+    for (const auto& key : state_->fragments) {
+        const fs::path file = file_of(key.first);
+        if (file.empty() || file.extension() != ".html") {
+            continue;  // a missing file is found above; other files have no ids to check
+        }
+        auto found = ids.find(file);
+        if (found == ids.end()) {
+            const auto values = attribute_values(read(file), "id");
+            found = ids.emplace(file, std::set<std::string>(values.begin(), values.end())).first;
+        }
+        if (found->second.count(key.second) == 0) {
+            missing_ids.insert(key);
+        }
+    }
+    if (!state_->failed_within_page && missing.empty() && missing_ids.empty()) {
+        return {};
+    }
+    // Something is broken: read the pages back, in order, to say where (only now).
     std::vector<fs::path> pages;
     for (const auto& entry : fs::recursive_directory_iterator(site)) {
         if (entry.is_regular_file() && entry.path().extension() == ".html") {
@@ -134,12 +193,25 @@ std::vector<BrokenLink> broken_links(const fs::path& site, const std::string& se
         }
     }
     std::sort(pages.begin(), pages.end());
-    Checker checker(site, server_path);
-    std::vector<BrokenLink> broken;
-    for (const auto& page : pages) {
-        checker.check_page(page, broken, limit);
+    std::vector<BrokenLink> out;
+    for (const auto& path : pages) {
+        const std::string page = path.lexically_relative(site).generic_string();
+        const auto failing = scan_page(
+            page, read(path), state_->server_path,
+            [&](const Target& target, const std::string& value, std::vector<std::string>& failed) {
+                if (missing.count(target.path) == 1 ||
+                    missing_ids.count({target.path, target.fragment}) == 1) {
+                    failed.push_back(value);
+                }
+            });
+        for (const auto& link : failing) {
+            if (out.size() >= limit) {
+                return out;
+            }
+            out.push_back({page, link});
+        }
     }
-    return broken;
+    return out;
 }
 
 }  // namespace rv::render

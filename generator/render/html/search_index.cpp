@@ -158,7 +158,17 @@ std::vector<std::string> distinct_words(const std::string& text) {
     return words;
 }
 
-std::string search_index_script(const model::Content& content) {
+ReportSearchText report_search_text(const model::Report& report) {
+    std::string body;
+    for (const auto& section : report.sections) {
+        if (section.has_content) {
+            body += text_of(section.document);
+        }
+    }
+    return {summary_of(report, 280), joined(distinct_words(body))};
+}
+
+std::string search_index_script(const model::Content& content, const ReportSearchTexts& texts) {
     json entries = json::array();
     for (const auto& service : content.services) {
         json entry = service_fields(content, service);
@@ -175,14 +185,9 @@ std::string search_index_script(const model::Content& content) {
             item["year"] = report.folder_year;
             item["title"] = messages::text("ui.search_report_title", language,
                                            {std::to_string(report.folder_year)});
-            item["summary"] = summary_of(report, 280);
-            std::string body;
-            for (const auto& section : report.sections) {
-                if (section.has_content) {
-                    body += text_of(section.document);
-                }
-            }
-            item["words"] = joined(distinct_words(body));
+            const auto text = texts.find(report.dir);
+            item["summary"] = text != texts.end() ? text->second.summary : "";
+            item["words"] = text != texts.end() ? text->second.words : "";
             entries.push_back(item);
         }
     }

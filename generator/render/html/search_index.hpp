@@ -4,6 +4,7 @@
 // words of the report), written as a script file so it works offline, from file:// and
 // under the site's Content-Security-Policy (script-src 'self'). The search page lists
 // every service without JavaScript; assets/search.js filters it and adds the reports.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,8 +21,21 @@ inline const std::string search_index_path = "sok/sokeindeks.js";
 // digits (Norwegian letters included) form words; everything else separates them.
 std::vector<std::string> distinct_words(const std::string& text);
 
-// The contents of search_index_path: "window.rvSearchIndex = {…};".
-std::string search_index_script(const model::Content& content);
+// What the index keeps of one report once its sections are gone: the start of its
+// plain-language summary for the result list, and its distinct words.
+struct ReportSearchText {
+    std::string summary;
+    std::string words;  // space-separated
+};
+// By the report's folder (Report::dir).
+using ReportSearchTexts = std::map<std::string, ReportSearchText>;
+
+// Of a report whose sections are read.
+ReportSearchText report_search_text(const model::Report& report);
+
+// The contents of search_index_path: "window.rvSearchIndex = {…};". A report missing from
+// `texts` is listed by its names alone.
+std::string search_index_script(const model::Content& content, const ReportSearchTexts& texts);
 
 // The search page's data (page frame, filters, every service for the list without
 // JavaScript).

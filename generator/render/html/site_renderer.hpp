@@ -1,38 +1,48 @@
 #pragma once
-// Writes the first HTML site: one page per report and an index, from the theme's
-// Mustache templates. Reads the model and the analysis; writes only into `out_dir`.
+// The HTML site from the theme's Mustache templates: a page per report, rendered one at a
+// time (on any thread) while the report's sections are read, and then everything else —
+// front page, service and overview pages, search, open data, sitemap, feed — from what every
+// report keeps once its sections are gone. Reads the model and the analysis; writes only
+// into the output folder.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 
 #include "model/content.hpp"
+#include "render/html/search_index.hpp"
+#include "render/html/template_set.hpp"
 
 namespace rv::render {
 
-// A theme's files by relative path ("templates/report.mustache", "assets/style.css").
-struct Theme {
-    std::map<std::string, std::string> files;
-    // Page texts in place of the catalogue's: "ui.home" → {nb, nn, en}.
-    std::map<std::string, model::LocalizedText> texts;
-
-    static Theme embedded_default();
-    // The default theme with the content's theme folders over it (--theme, then theme/):
-    // their files replace or add to the default's, their texts replace the catalogue's.
-    static Theme for_content(const model::Content& content);
-};
-
-struct SiteSummary {
-    int report_pages = 0;
-};
-
-// Throws std::runtime_error on a broken template and std::filesystem::filesystem_error on
-// a write error.
 // Files offered for download beside the pages, by site-relative path
 // ("bensarkom/2023/rapport.pdf", "arsrapporter-2023.pdf") with their size in bytes.
 using Downloads = std::map<std::string, std::uintmax_t>;
 
-SiteSummary render_site(const model::Content& content, const Theme& theme,
-                        const std::filesystem::path& out_dir, const Downloads& downloads = {});
+// Called with every HTML page written: its site-relative path and its text.
+using PageSeen = std::function<void(const std::string& path, const std::string& html)>;
+
+class SiteRenderer {
+  public:
+    SiteRenderer(const model::Content& content, const Theme& theme);
+
+    // The page of one report, whose sections are read. Safe to call from several threads.
+    std::string report_page(const model::Service& service, const model::Report& report,
+                            const Downloads& downloads) const;
+
+    // The theme's assets/ files.
+    void write_assets(const std::filesystem::path& out_dir) const;
+
+    // Every page and file but the reports' pages, which must be written already (the sitemap
+    // lists them). Throws std::runtime_error on a broken template and
+    // std::filesystem::filesystem_error on a write error.
+    void write_overview(const std::filesystem::path& out_dir, const Downloads& downloads,
+                        const ReportSearchTexts& search_texts, const PageSeen& seen) const;
+
+  private:
+    const model::Content& content_;
+    TemplateSet templates_;
+};
 
 }  // namespace rv::render

@@ -226,7 +226,7 @@ Document layout_report(const model::Content& content, const model::Service& serv
 }
 
 Document layout_volume(const model::Content& content, int year, const FontSet& fonts,
-                       long long date) {
+                       long long date, const std::function<void(model::Report&)>& read_sections) {
     const std::string language = "nb";
     const Hyphenator& hyphenator = Hyphenator::shared(language);
     const std::string y = std::to_string(year);
@@ -293,7 +293,14 @@ Document layout_volume(const model::Content& content, int year, const FontSet& f
         t.rows.push_back(std::move(row));
     }
     b.table(t, ctx);
-    for (const auto& [service, report] : reports) {
+    for (const auto& [service, held] : reports) {
+        model::Report with_sections;
+        const model::Report* report = held;
+        if (read_sections) {
+            with_sections = *held;
+            read_sections(with_sections);
+            report = &with_sections;
+        }
         const std::string prefix = service->slug + "-";
         b.set_running_head(service->name.in(language) + " \u2013 " +
                            ui("ui.report_title", language, {y}));

@@ -2,6 +2,9 @@
 // The layout step for whole documents: one report (title page, contents, body, colophon)
 // or the yearly volume (title page, shared contents, national summary, every report of
 // the year starting on an odd page). Pages get running heads and "Side N av M".
+#include <functional>
+#include <vector>
+
 #include "model/content.hpp"
 #include "render/pdf/boxes.hpp"
 #include "render/pdf/fonts.hpp"
@@ -12,8 +15,10 @@ Document layout_report(const model::Content& content, const model::Service& serv
                        const model::Report& report, const FontSet& fonts, long long date);
 
 // All reports of `year`; an empty document (no pages) when the year has none.
+// `read_sections`, when given, gives each report's sections (the model holds none).
 Document layout_volume(const model::Content& content, int year, const FontSet& fonts,
-                       long long date);
+                       long long date,
+                       const std::function<void(model::Report&)>& read_sections = {});
 
 class Builder;
 class Flow;

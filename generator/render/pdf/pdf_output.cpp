@@ -4,7 +4,6 @@
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
-#include <set>
 
 #include "render/pdf/document_layout.hpp"
 #include "render/pdf/pdf_writer.hpp"
@@ -30,9 +29,10 @@ PdfFile report_pdf(const model::Content& content, const model::Service& service,
     return {write_pdf(doc, fonts), doc.warnings};
 }
 
-PdfFile volume_pdf(const model::Content& content, int year, long long date) {
+PdfFile volume_pdf(const model::Content& content, int year, long long date,
+                   const SectionReader& read_sections) {
     const FontSet& fonts = FontSet::shared();
-    const Document doc = layout_volume(content, year, fonts, date);
+    const Document doc = layout_volume(content, year, fonts, date, read_sections);
     if (doc.pages.empty()) {
         return {};
     }
@@ -54,45 +54,26 @@ void write_bytes(const std::filesystem::path& path, const std::string& bytes) {
     }
 }
 
-void note(std::vector<std::string>& out, const std::filesystem::path& path, const PdfFile& file) {
+}  // namespace
+
+std::string report_pdf_path(const model::Service& service, const model::Report& report) {
+    return service.slug + "/" + std::to_string(report.folder_year) + "/rapport.pdf";
+}
+
+std::string volume_pdf_path(int year) {
+    return "arsrapporter-" + std::to_string(year) + ".pdf";
+}
+
+std::string write_pdf_file(const std::filesystem::path& path, const PdfFile& file) {
+    write_bytes(path, file.bytes);
     if (file.warnings.empty()) {
-        return;
+        return {};
     }
     std::string line = path.generic_string() + ":";
     for (const auto& w : file.warnings) {
         line += " " + w;
     }
-    out.push_back(line);
-}
-
-}  // namespace
-
-std::vector<std::string> write_site_pdfs(const model::Content& content,
-                                         const std::filesystem::path& site, long long date) {
-    std::vector<std::string> warnings;
-    std::set<int> years;
-    for (const auto& service : content.services) {
-        for (const auto& report : service.reports) {
-            if (!report.data_loaded) {
-                continue;
-            }
-            years.insert(report.folder_year);
-            const auto path =
-                site / service.slug / std::to_string(report.folder_year) / "rapport.pdf";
-            const PdfFile file = report_pdf(content, service, report, date);
-            write_bytes(path, file.bytes);
-            note(warnings, path, file);
-        }
-    }
-    for (int year : years) {
-        const auto path = site / ("arsrapporter-" + std::to_string(year) + ".pdf");
-        const PdfFile file = volume_pdf(content, year, date);
-        if (!file.bytes.empty()) {
-            write_bytes(path, file.bytes);
-            note(warnings, path, file);
-        }
-    }
-    return warnings;
+    return line;
 }
 
 }  // namespace rv::pdf

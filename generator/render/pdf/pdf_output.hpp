@@ -2,6 +2,7 @@
 // The print renderer's entry points: a report or a year's volume as PDF bytes, laid out
 // and written with the process-wide fonts (loaded once, shared by every document).
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -22,13 +23,22 @@ struct PdfFile {
 PdfFile report_pdf(const model::Content& content, const model::Service& service,
                    const model::Report& report, long long date);
 
-// Empty bytes when the year has no report.
-PdfFile volume_pdf(const model::Content& content, int year, long long date);
+// The sections of a report whose sections are not held in the model (a build reads them
+// when it needs them).
+// It fills the sections and images of the copy of a report it is given.
+using SectionReader = std::function<void(model::Report&)>;
 
-// Writes <site>/<slug>/<year>/rapport.pdf for every report and <site>/arsrapporter-<year>.pdf
-// for every year. Returns one line per PDF with characters no font has ("path: U+1F600").
-// Throws FontError, WriteError, or std::filesystem::filesystem_error on a write error.
-std::vector<std::string> write_site_pdfs(const model::Content& content,
-                                         const std::filesystem::path& site, long long date);
+// Empty bytes when the year has no report. `read_sections`, when given, gives each report's
+// sections in turn, so that only one report's are held at a time.
+PdfFile volume_pdf(const model::Content& content, int year, long long date,
+                   const SectionReader& read_sections = {});
+
+// Site-relative paths: "<slug>/<year>/rapport.pdf" and "arsrapporter-<year>.pdf".
+std::string report_pdf_path(const model::Service& service, const model::Report& report);
+std::string volume_pdf_path(int year);
+
+// Writes `file`'s bytes to `path` (creating folders). Returns "path: U+1F600 …" when the
+// PDF has characters no font has, else "". Throws std::filesystem::filesystem_error.
+std::string write_pdf_file(const std::filesystem::path& path, const PdfFile& file);
 
 }  // namespace rv::pdf

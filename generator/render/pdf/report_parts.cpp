@@ -281,8 +281,8 @@ void report_body(Builder& b, const model::Content& content, const model::Service
             const std::string anchor = prefix + section.id;
             b.heading(section.title.in(language), 1, anchor, 1, ctx, std::to_string(++number));
             if (written) {
-                b.set_images([&content, file](const std::string& url) {
-                    return model::find_image(content.images, content.root, file->file, url);
+                b.set_images([&content, &report, file](const std::string& url) {
+                    return model::find_image(report.images, content.root, file->file, url);
                 });
                 b.markdown(file->document, ctx, 1, anchor);
                 b.set_images(nullptr);

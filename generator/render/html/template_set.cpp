@@ -1,0 +1,128 @@
+#include "render/html/template_set.hpp"
+
+#include <stdexcept>
+
+#include <kainjow/mustache.hpp>
+
+#include "embedded/embedded.hpp"
+#include "messages/formatting.hpp"
+
+namespace rv::render {
+
+namespace {
+
+namespace mustache = kainjow::mustache;
+
+// HTML allows no control characters but tab and line ends; content may carry them.
+std::string without_control_characters(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if ((byte >= 0x20 && byte != 0x7F) || c == '\n' || c == '\t' || c == '\r') {
+            out += c;
+        }
+    }
+    return out;
+}
+
+mustache::data to_data(const nlohmann::json& value) {
+    switch (value.type()) {
+        case nlohmann::json::value_t::object: {
+            mustache::data out{mustache::data::type::object};
+            for (const auto& [key, child] : value.items()) {
+                out.set(key, to_data(child));
+            }
+            return out;
+        }
+        case nlohmann::json::value_t::array: {
+            mustache::data out{mustache::data::type::list};
+            for (const auto& child : value) {
+                out.push_back(to_data(child));
+            }
+            return out;
+        }
+        case nlohmann::json::value_t::string:
+            // An empty text is false, so that {{#x}}…{{/x}} leaves out what is not given.
+            if (value.get_ref<const std::string&>().empty()) {
+                return {false};
+            }
+            return {without_control_characters(value.get_ref<const std::string&>())};
+        case nlohmann::json::value_t::boolean:
+            return {value.get<bool>()};
+        case nlohmann::json::value_t::number_integer:
+        case nlohmann::json::value_t::number_unsigned:
+            return {std::to_string(value.get<long long>())};
+        case nlohmann::json::value_t::number_float:
+            return {messages::format_decimal(value.get<double>(), 1)};
+        default:
+            return {false};
+    }
+}
+
+}  // namespace
+
+std::string TemplateSet::render(const std::string& name, const nlohmann::json& json) const {
+    mustache::mustache page{source("templates/" + name + ".mustache")};
+    if (!page.is_valid()) {
+        throw std::runtime_error("templates/" + name + ".mustache: " + page.error_message());
+    }
+    mustache::data data = to_data(theme_.texts.empty() ? json : with_theme_texts(json));
+    for (const std::string partial : {"head", "foot", "finder_form"}) {
+        const std::string text = source("templates/" + partial + ".mustache");
+        data.set(partial, mustache::partial{[text]() { return text; }});
+    }
+    std::string out = page.render(data);
+    if (!page.is_valid()) {
+        throw std::runtime_error("templates/" + name + ".mustache: " + page.error_message());
+    }
+    return out;
+}
+
+// The page's labels ("t") with the theme's texts in the page's language.
+nlohmann::json TemplateSet::with_theme_texts(const nlohmann::json& json) const {
+    nlohmann::json out = json;
+    const std::string language = json.value("lang", std::string("nb"));
+    if (out.contains("t") && out["t"].is_object()) {
+        for (const auto& [key, text] : theme_.texts) {
+            const std::string& value = text.in(language);
+            if (!value.empty()) {
+                out["t"][key.substr(3)] = value;
+            }
+        }
+    }
+    return out;
+}
+
+const std::string& TemplateSet::source(const std::string& path) const {
+    const auto found = theme_.files.find(path);
+    if (found == theme_.files.end()) {
+        throw std::runtime_error("the theme has no " + path);
+    }
+    return found->second;
+}
+
+Theme Theme::embedded_default() {
+    Theme theme;
+    for (const auto* files : {&embedded::default_theme(), &embedded::default_theme_vendor()}) {
+        for (const auto& file : *files) {
+            theme.files.emplace(std::string(file.path), std::string(file.contents));
+        }
+    }
+    return theme;
+}
+
+Theme Theme::for_content(const model::Content& content) {
+    Theme theme = embedded_default();
+    for (const auto& layer : content.themes) {
+        for (const auto& [path, contents] : layer.files) {
+            theme.files[path] = contents;
+        }
+        for (const auto& [key, text] : layer.texts) {
+            theme.texts[key] = text;
+        }
+    }
+    return theme;
+}
+
+}  // namespace rv::render
