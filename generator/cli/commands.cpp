@@ -56,7 +56,7 @@ CheckResult check_content(const std::string& content_dir, const std::string& the
 }
 
 int run_check(const Options& options, std::ostream& out, std::ostream&) {
-    CheckResult result = check_shared(options.content_dir, options.theme_dir, false);
+    CheckResult result = check_shared(options.content_dir, options.theme_dir, false, options.jobs);
     if (result.usable) {
         ReportPass pass;
         pass.jobs = options.jobs;
@@ -79,6 +79,7 @@ int run_build(const Options& options, std::ostream& out, std::ostream& err) {
     request.jobs = options.jobs;
     request.pdf = options.pdf;
     request.strict = options.strict;
+    request.clean = options.clean;
     request.progress = Progress::wanted(err);
     const BuildOutcome outcome = build_site(
         request, [&](const CheckResult& result) { print(options, out, result); }, err);

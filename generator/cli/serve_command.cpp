@@ -10,7 +10,9 @@
 #include <chrono>
 #include <csignal>
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <system_error>
 #include <vector>
@@ -18,6 +20,7 @@
 #include "cli/commands.hpp"
 #include "cli/file_watcher.hpp"
 #include "cli/preview_server.hpp"
+#include "cli/preview_update.hpp"
 #include "cli/report_output.hpp"
 #include "cli/site_build.hpp"
 #include "messages/catalog.hpp"
@@ -43,12 +46,17 @@ struct Rebuild {
     int signal = 0;               // SIGINT or SIGTERM arrived while writing
     std::string failure;          // what the build said when it could not write the site
     milliseconds took{0};
+    std::optional<Clock::time_point> pages_ready;  // the quick path: edited pages written
 };
 
-// Checks and builds the whole content tree, the same way as `build`. `changed`: the content
-// files changed since the last rebuild (empty for the first), where an incremental rebuild
-// would start; today every rebuild is a full one.
-Rebuild rebuild(const Options& options, const std::vector<std::string>& changed, std::ostream& out,
+// After an edit inside report folders, rebuilds those reports in place (cli/preview_update)
+// and calls `reload` as soon as their pages are written; after any other change (or when
+// there is no built site yet), checks and builds the whole content tree the way `build`
+// does, taking over unchanged reports from the last build. `changed`: the content files
+// changed since the last rebuild (empty for the first).
+Rebuild rebuild(const Options& options, const std::vector<std::string>& changed,
+                std::shared_ptr<BuiltSite>& site,
+                const std::function<void(const PreviewUpdate&)>& reload, std::ostream& out,
                 std::ostream& err) {
     const auto start = Clock::now();
     if (!changed.empty()) {
@@ -70,8 +78,38 @@ Rebuild rebuild(const Options& options, const std::vector<std::string>& changed,
     request.jobs = options.jobs;
     request.pdf = options.pdf;
     request.strict = options.strict;
+    if (site && !changed.empty() &&
+        std::find(changed.begin(), changed.end(), ".") == changed.end()) {
+        try {
+            const PreviewUpdate update =
+                update_reports(*site, request, changed, [&](const PreviewUpdate& ready) {
+                    result.pages_ready = Clock::now();
+                    if (reload) {
+                        reload(ready);
+                    }
+                });
+            if (update.handled) {
+                result.diagnostics = update.diagnostics;
+                result.kept_last_site = update.kept_pages;
+                if (!update.diagnostics.empty()) {
+                    print_text(out, update.diagnostics, count(update.diagnostics, options.strict),
+                               site->checked.reports, options.language);
+                }
+                if (update.kept_pages) {
+                    out << messages::text("serve.kept", options.language) << std::endl;
+                }
+                result.took = std::chrono::duration_cast<milliseconds>(Clock::now() - start);
+                return result;
+            }
+        } catch (const std::exception&) {
+            // A write failed half-way: the whole build below puts the preview right.
+        }
+        result.pages_ready.reset();
+    }
+    site.reset();
+    request.keep_site = true;
     std::ostringstream said;  // the build's own words, for the page when it fails
-    const BuildOutcome built = build_site(
+    BuildOutcome built = build_site(
         request,
         [&](const CheckResult& checked) {
             if (!checked.diagnostics.empty()) {
@@ -81,6 +119,7 @@ Rebuild rebuild(const Options& options, const std::vector<std::string>& changed,
         },
         said);
     result.diagnostics = built.diagnostics;
+    site = std::move(built.site);
     if (!built.usable || !built.checked_clean) {
         result.kept_last_site = true;
         out << messages::text("serve.kept", options.language) << std::endl;
@@ -228,7 +267,12 @@ int run_serve(const Options& options, std::ostream& out, std::ostream& err) {
         server.publish(render::preview_messages_html(theme, done.diagnostics, done.kept_last_site,
                                                      language, done.failure));
     };
-    Rebuild done = rebuild(options, {}, out, err);
+    std::shared_ptr<BuiltSite> site;  // what the last whole build left, for quick updates
+    const auto reload_now = [&](const PreviewUpdate& ready) {
+        server.publish(render::preview_messages_html(theme, ready.diagnostics, ready.kept_pages,
+                                                     language, ""));
+    };
+    Rebuild done = rebuild(options, {}, site, reload_now, out, err);
     if (done.signal == 0) {
         publish(done);
         server.start();
@@ -241,15 +285,26 @@ int run_serve(const Options& options, std::ostream& out, std::ostream& err) {
         if (changes.stop) {
             break;
         }
-        done = rebuild(options, changes.paths, out, err);
+        done = rebuild(options, changes.paths, site, reload_now, out, err);
         if (done.signal == 0) {
-            publish(done);
+            if (!done.pages_ready) {
+                publish(done);  // the quick path published as soon as the pages were written
+            }
             const auto since_save =
                 std::chrono::duration_cast<milliseconds>(Clock::now() - changes.first_seen);
-            out << messages::text(
-                       "serve.rebuilt", language,
-                       {std::to_string(done.took.count()), std::to_string(since_save.count())})
-                << std::endl;
+            if (done.pages_ready) {
+                const auto page_after = std::chrono::duration_cast<milliseconds>(
+                    *done.pages_ready - changes.first_seen);
+                out << messages::text(
+                           "serve.updated", language,
+                           {std::to_string(page_after.count()), std::to_string(done.took.count())})
+                    << std::endl;
+            } else {
+                out << messages::text(
+                           "serve.rebuilt", language,
+                           {std::to_string(done.took.count()), std::to_string(since_save.count())})
+                    << std::endl;
+            }
         }
     }
     server.stop();

@@ -1,18 +1,24 @@
 #include "cli/site_build.hpp"
 
 #include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <vector>
 
+#include "cli/build_cache.hpp"
 #include "cli/content_check.hpp"
 #include "cli/interrupt.hpp"
-#include "cli/parallel.hpp"
 #include "cli/progress.hpp"
 #include "cli/report_output.hpp"
 #include "load/content_loader.hpp"
+#include "load/fingerprint.hpp"
 #include "messages/catalog.hpp"
+#include "model/parallel.hpp"
 #include "render/html/link_check.hpp"
 #include "render/html/site_renderer.hpp"
 #include "render/html/site_url.hpp"
@@ -48,6 +54,7 @@ void copy_report_files(const model::Content& content, const model::Service& serv
         fs::create_directories(target.parent_path());
         const fs::path source = fs::path(content.root) / *file;
         std::error_code ec;
+        fs::remove(target, ec);  // never write through a hard link to the previous site
         fs::copy_file(source, target, fs::copy_options::overwrite_existing, ec);
         if (ec) {
             std::error_code ignored;
@@ -59,11 +66,51 @@ void copy_report_files(const model::Content& content, const model::Service& serv
     }
 }
 
+// Links `relative` of the previous site into the new one: an output whose inputs did not
+// change. False when the previous site has no such file.
+bool link_previous(const fs::path& previous, const fs::path& site, const std::string& relative) {
+    std::error_code ec;
+    fs::create_directories((site / relative).parent_path(), ec);
+    fs::create_hard_link(previous / relative, site / relative, ec);
+    return !ec;
+}
+
+std::uintmax_t size_of(const fs::path& file) {
+    std::error_code ec;
+    const auto size = fs::file_size(file, ec);
+    return ec ? 0 : size;
+}
+
+// RV_TIMING=1 prints how long each phase of a build took, for profiling.
+class PhaseTimes {
+  public:
+    PhaseTimes() : on_(std::getenv("RV_TIMING") != nullptr), last_(Clock::now()) {}
+    ~PhaseTimes() { mark("end"); }
+    PhaseTimes(const PhaseTimes&) = delete;
+    PhaseTimes& operator=(const PhaseTimes&) = delete;
+
+    void mark(const char* phase) {
+        const auto now = Clock::now();
+        if (on_) {
+            std::fprintf(stderr, "rv-timing %-9s %8.1f ms\n", phase,
+                         std::chrono::duration<double, std::milli>(now - last_).count());
+        }
+        last_ = now;
+    }
+
+  private:
+    using Clock = std::chrono::steady_clock;
+    bool on_;
+    Clock::time_point last_;
+};
+
 // What the report pass gathers, from every thread.
 struct Gathered {
     std::mutex mutex;
     render::Downloads downloads;
     render::ReportSearchTexts search_texts;
+    BuildCache next;  // for the next build
+    std::atomic<int> reused{0};
     std::vector<std::pair<std::string, std::string>> pdf_warnings;  // path, line
     std::atomic<int> pages{0};
     std::atomic<int> pdfs{0};
@@ -72,11 +119,17 @@ struct Gathered {
 class Build {
   public:
     Build(const BuildRequest& request, std::ostream& err)
-        : request_(request), err_(err), jobs_(request.jobs > 0 ? request.jobs : default_jobs()) {}
+        : request_(request),
+          err_(err),
+          jobs_(request.jobs > 0 ? request.jobs : model::default_jobs()) {}
 
     BuildOutcome run(const std::function<void(const CheckResult&)>& on_checked) {
         BuildOutcome outcome;
-        CheckResult result = check_shared(request_.content_dir, request_.theme_dir, false);
+        PhaseTimes times;
+        CheckResult result = check_shared(request_.content_dir, request_.theme_dir, false, jobs_);
+        times.mark("load");
+        const model::Diagnostics shared =
+            request_.keep_site ? result.diagnostics : model::Diagnostics{};
         outcome.usable = result.usable;
         outcome.reports = result.reports;
         if (!result.usable) {
@@ -108,6 +161,7 @@ class Build {
             render::LinkCheck links(render::site_path(result.content.site.base_url));
             Gathered gathered;
             const long long date = pdf::build_date();
+            start_cache(result.content, theme, date, gathered.next);
             {
                 Progress progress(err_, request_.progress, request_.language,
                                   static_cast<std::size_t>(result.reports));
@@ -115,14 +169,21 @@ class Build {
                 pass.jobs = jobs_;
                 pass.strict = request_.strict;
                 pass.keep_sections = false;
-                pass.visit = [&](const model::Service& service, const model::Report& report) {
+                pass.reuse = [&](const model::Service& service, const model::Report& report) {
+                    return reuse_report(result.content, service, report, gathered, staged.dir());
+                };
+                pass.visit = [&](const model::Service& service, const model::Report& report,
+                                 const model::Diagnostics& own) {
                     interrupts.checkpoint("report");
                     write_report(result.content, service, report, renderer, links, gathered,
                                  staged.dir(), date);
+                    const std::lock_guard lock(gathered.mutex);
+                    gathered.next.reports[report.dir].diagnostics = own;
                 };
                 pass.report_done = [&] { progress.step(); };
                 check_reports(result, pass);
             }
+            times.mark("reports");
             outcome.diagnostics = result.diagnostics;
             outcome.checked_clean = !model::has_errors(result.diagnostics, request_.strict);
             if (on_checked) {
@@ -140,6 +201,7 @@ class Build {
             for (const auto& [path, line] : gathered.pdf_warnings) {
                 err_ << messages::text("cli.pdf_missing_glyphs", request_.language, {line}) << '\n';
             }
+            times.mark("volumes");
             interrupts.checkpoint("pdf");
             renderer.write_assets(staged.dir());
             renderer.write_overview(staged.dir(), gathered.downloads, gathered.search_texts,
@@ -147,6 +209,7 @@ class Build {
                                         links.add_page(path, html);
                                         ++gathered.pages;
                                     });
+            times.mark("overview");
             interrupts.checkpoint("html");
             for (const auto& service : result.content.services) {
                 for (const auto& report : service.reports) {
@@ -154,7 +217,9 @@ class Build {
                 }
             }
             interrupts.checkpoint("files");
+            times.mark("files");
             const auto broken = links.broken(staged.dir());
+            times.mark("links");
             if (!broken.empty()) {
                 for (const auto& link : broken) {
                     err_ << messages::text("cli.build_broken_link", request_.language,
@@ -166,13 +231,35 @@ class Build {
                 outcome.code = exit_errors;
                 return outcome;
             }
+            previous_.reset();
+            gathered.next.search = std::move(gathered.search_texts);
+            write_build_cache(staged.dir() / cache_file_name, gathered.next);
+            times.mark("cache");
             staged.commit();
+            times.mark("commit");
+            if (request_.keep_site) {
+                auto site = std::make_shared<BuiltSite>();
+                site->shared = shared;
+                for (auto& [dir, kept] : gathered.next.reports) {
+                    site->own[dir] = std::move(kept.diagnostics);
+                }
+                site->search = std::move(gathered.next.search);
+                site->downloads = std::move(gathered.downloads);
+                site->theme = std::make_unique<render::Theme>(theme);
+                site->checked = std::move(result);
+                outcome.site = std::move(site);
+            }
             outcome.pages = gathered.pages;
+            outcome.reused = gathered.reused;
             outcome.pdfs = gathered.pdfs;
-            err_ << messages::text(
-                        "cli.build_done", request_.language,
-                        {messages::counted("count.pages", result.reports, request_.language),
-                         request_.out_dir})
+            const std::string pages =
+                messages::counted("count.pages", outcome.reports, request_.language);
+            err_ << (gathered.reused == 0
+                         ? messages::text("cli.build_done", request_.language,
+                                          {pages, request_.out_dir})
+                         : messages::text(
+                               "cli.build_done_reused", request_.language,
+                               {pages, request_.out_dir, std::to_string(gathered.reused.load())}))
                  << '\n';
         } catch (const Interrupted& stop) {
             err_ << messages::text("cli.build_interrupted", request_.language, {request_.out_dir})
@@ -206,11 +293,106 @@ class Build {
     const BuildRequest& request_;
     std::ostream& err_;
     int jobs_;
+    std::optional<BuildCache> previous_;  // the cache of the site being replaced
+    bool same_site_ = false;              // its shared inputs and options are this build's
+    bool same_theme_ = false;             // and its theme too
+
+    void start_cache(const model::Content& content, const render::Theme& theme, long long date,
+                     BuildCache& next) {
+        std::vector<std::string> shared{(fs::path(content.root) / "site.json").string(),
+                                        (fs::path(content.root) / "regions.json").string()};
+        for (const auto& form : content.forms) {
+            shared.push_back(form.file);
+        }
+        next.site = load::fingerprint_file_bytes(shared, load::fingerprint_program());
+        next.site = load::fingerprint_text(std::to_string(date), next.site);
+        next.theme = load::fingerprint_text("theme");
+        for (const auto& [path, text] : theme.files) {
+            next.theme = load::fingerprint_text(text, load::fingerprint_text(path, next.theme));
+        }
+        for (const auto& [key, text] : theme.texts) {
+            for (const auto* value : {&key, &text.nb, &text.nn, &text.en}) {
+                next.theme = load::fingerprint_text(*value + '\0', next.theme);
+            }
+        }
+        next.pdf = request_.pdf;
+        if (!request_.clean) {
+            previous_ = read_build_cache(fs::path(request_.out_dir) / cache_file_name);
+        }
+        same_site_ = previous_ && previous_->site == next.site && previous_->pdf == next.pdf;
+        same_theme_ = same_site_ && previous_->theme == next.theme;
+    }
+
+    // The fingerprint of what one report's page and PDF are made of: its files and its
+    // service.json.
+    static std::uint64_t report_input(const model::Content& content, const model::Service& service,
+                                      const model::Report& report) {
+        const std::string prefix =
+            fs::path(report.dir).lexically_relative(fs::path(content.root)).generic_string() + "/";
+        std::vector<std::string> files{service.file};
+        for (auto file = content.files.lower_bound(prefix);
+             file != content.files.end() && file->rfind(prefix, 0) == 0; ++file) {
+            files.push_back((fs::path(content.root) / *file).string());
+        }
+        return load::fingerprint_files(files);
+    }
+
+    // The findings of a report unchanged since the previous build, whose page and PDF are
+    // then taken over from the previous site; nothing when it must be built.
+    std::optional<model::Diagnostics> reuse_report(const model::Content& content,
+                                                   const model::Service& service,
+                                                   const model::Report& report, Gathered& gathered,
+                                                   const fs::path& site) {
+        const std::uint64_t input = report_input(content, service, report);
+        {
+            const std::lock_guard lock(gathered.mutex);
+            gathered.next.reports[report.dir].input = input;
+        }
+        if (!same_theme_) {
+            return std::nullopt;
+        }
+        const auto found = previous_->reports.find(report.dir);
+        if (found == previous_->reports.end() || found->second.input != input) {
+            return std::nullopt;
+        }
+        const fs::path previous(request_.out_dir);
+        const std::string page = render::report_path(service, report);
+        const std::string pdf_path = pdf::report_pdf_path(service, report);
+        const bool with_pdf = request_.pdf && report.data_loaded;
+        if (!link_previous(previous, site, page) ||
+            (with_pdf && !link_previous(previous, site, pdf_path))) {
+            std::error_code ec;
+            fs::remove(site / page, ec);  // built again below, as a new file
+            return std::nullopt;          // the previous site lacks it: build it
+        }
+        ++gathered.reused;
+        const std::lock_guard lock(gathered.mutex);
+        if (with_pdf) {
+            gathered.downloads[pdf_path] = size_of(site / pdf_path);
+        }
+        if (auto search = previous_->search.find(report.dir); search != previous_->search.end()) {
+            gathered.search_texts[report.dir] = std::move(search->second);  // used once
+        }
+        gathered.next.reports[report.dir] = found->second;
+        return found->second.diagnostics;
+    }
+
+    // Whether the PDF of a report whose page must be rendered again (the theme changed) can
+    // be taken over from the previous site.
+    bool pdf_unchanged(const model::Report& report, Gathered& gathered) const {
+        if (!same_site_) {
+            return false;
+        }
+        const auto found = previous_->reports.find(report.dir);
+        const std::lock_guard lock(gathered.mutex);
+        return found != previous_->reports.end() &&
+               found->second.input == gathered.next.reports[report.dir].input;
+    }
 
     void sort_and_report(CheckResult& result, BuildOutcome& outcome,
                          const std::function<void(const CheckResult&)>& on_checked) {
         if (result.usable) {
-            check_reports(result, ReportPass{jobs_, request_.strict, false, {}, {}});
+            check_reports(result, ReportPass{jobs_, request_.strict, false, {}, {}, {}});
         } else {
             sort_diagnostics(result.diagnostics);
         }
@@ -228,8 +410,14 @@ class Build {
                       render::LinkCheck& links, Gathered& gathered, const fs::path& site,
                       long long date) const {
         render::Downloads own;  // the page links to its PDF, with its size
-        if (request_.pdf && report.data_loaded) {
-            const std::string path = pdf::report_pdf_path(service, report);
+        const std::string pdf_path = pdf::report_pdf_path(service, report);
+        if (request_.pdf && report.data_loaded && pdf_unchanged(report, gathered) &&
+            link_previous(fs::path(request_.out_dir), site, pdf_path)) {
+            own[pdf_path] = size_of(site / pdf_path);
+            const std::lock_guard lock(gathered.mutex);
+            gathered.downloads[pdf_path] = own[pdf_path];
+        } else if (request_.pdf && report.data_loaded) {
+            const std::string& path = pdf_path;
             const pdf::PdfFile file = pdf::report_pdf(content, service, report, date);
             const std::string warning = pdf::write_pdf_file(site / path, file);
             own[path] = file.bytes.size();
@@ -270,12 +458,35 @@ class Build {
                                  problems.front().args.empty() ? "" : problems.front().args[0]};
             }
         };
-        for_each_index(years.size(), jobs_, [&](std::size_t i) {
+        std::vector<std::uint64_t> inputs;  // of each year: its reports' inputs
+        for (const int year : years) {
+            std::uint64_t input = load::fingerprint_text("volume");
+            for (const auto& service : content.services) {
+                for (const auto& report : service.reports) {
+                    if (report.folder_year == year && report.data_loaded) {
+                        const std::uint64_t own = gathered.next.reports[report.dir].input;
+                        input = load::fingerprint_text(
+                            std::string_view(reinterpret_cast<const char*>(&own), sizeof own),
+                            load::fingerprint_text(report.dir, input));
+                    }
+                }
+            }
+            inputs.push_back(input);
+            gathered.next.volumes[year] = input;
+        }
+        model::for_each_index(years.size(), jobs_, [&](std::size_t i) {
+            const std::string path = pdf::volume_pdf_path(years[i]);
+            if (same_site_ && previous_->volumes.count(years[i]) == 1 &&
+                previous_->volumes.at(years[i]) == inputs[i] &&
+                link_previous(fs::path(request_.out_dir), site, path)) {
+                const std::lock_guard lock(gathered.mutex);
+                gathered.downloads[path] = size_of(site / path);
+                return;
+            }
             const pdf::PdfFile file = pdf::volume_pdf(content, years[i], date, read);
             if (file.bytes.empty()) {
                 return;
             }
-            const std::string path = pdf::volume_pdf_path(years[i]);
             const std::string warning = pdf::write_pdf_file(site / path, file);
             ++gathered.pdfs;
             const std::lock_guard lock(gathered.mutex);

@@ -6,10 +6,13 @@
 // (search text). Everything goes into a staging folder that replaces the output only when
 // every file was written and every internal link resolves.
 #include <functional>
+#include <map>
+#include <memory>
 #include <ostream>
 #include <string>
 
 #include "cli/commands.hpp"
+#include "render/html/site_renderer.hpp"
 
 namespace rv::cli {
 
@@ -21,7 +24,20 @@ struct BuildRequest {
     int jobs = 0;                 // 0: one thread per core
     bool pdf = true;
     bool strict = false;
-    bool progress = false;  // a progress line on the terminal
+    bool clean = false;      // ignore the previous build's cache
+    bool progress = false;   // a progress line on the terminal
+    bool keep_site = false;  // hand back what the preview server needs (BuildOutcome::site)
+};
+
+// What a build leaves for the preview server, to rebuild one edited report in place
+// (cli/preview_update) instead of the whole site.
+struct BuiltSite {
+    CheckResult checked;                            // the content, without sections
+    model::Diagnostics shared;                      // findings of no single report
+    std::map<std::string, model::Diagnostics> own;  // each report's, by Report::dir
+    render::ReportSearchTexts search;               // by Report::dir
+    render::Downloads downloads;                    // the PDFs and their sizes
+    std::unique_ptr<render::Theme> theme;
 };
 
 struct BuildOutcome {
@@ -31,8 +47,10 @@ struct BuildOutcome {
     bool checked_clean = false;  // the check found nothing that stops the build
     model::Diagnostics diagnostics;
     int reports = 0;
-    int pages = 0;  // HTML pages written
-    int pdfs = 0;
+    int pages = 0;   // HTML pages written
+    int pdfs = 0;    // PDFs written
+    int reused = 0;  // reports unchanged since the previous build, taken over from it
+    std::shared_ptr<BuiltSite> site;  // when asked for (BuildRequest::keep_site) and written
 };
 
 // `on_checked` receives the check's result as soon as every report is checked (to print it),

@@ -9,6 +9,7 @@
 #include "load/loaded_json.hpp"
 #include "load/report_reader.hpp"
 #include "load/theme_loader.hpp"
+#include "model/parallel.hpp"
 
 namespace rv::load {
 
@@ -161,6 +162,15 @@ model::Form read_form(const LoadedJson& json) {
     return form;
 }
 
+void read_section_files(model::Report& report, model::Diagnostics& diagnostics) {
+    report.sections.clear();
+    report.sections.reserve(report.section_files.size());
+    for (const auto& file : report.section_files) {
+        const fs::path path(file);
+        report.sections.push_back(load_section(path, path.stem().string(), diagnostics));
+    }
+}
+
 class Loader {
   public:
     Loader(const fs::path& root, LoadOptions options) : root_(root), options_(options) {
@@ -204,9 +214,23 @@ class Loader {
     fs::path canonical_root_;
     SchemaValidator validator_;
 
+    // A year folder found, read after every service was listed (on all cores).
+    struct PendingReport {
+        std::size_t service = 0;  // index in content.services
+        fs::path dir;
+        int year = 0;
+    };
+    std::vector<PendingReport> pending_;
+
+    using ReportRead = ReportFolder;
+
+    bool leaves_root(const fs::path& path, LoadResult& result) {
+        return leaves_root(path, result.diagnostics);
+    }
+
     // A symbolic link under services/ that leads out of the content folder is not read:
     // content from many hands must not publish files from elsewhere on the machine.
-    bool leaves_root(const fs::path& path, LoadResult& result) {
+    bool leaves_root(const fs::path& path, model::Diagnostics& diagnostics) {
         std::error_code ec;
         if (!fs::is_symlink(path, ec)) {
             return false;
@@ -216,7 +240,7 @@ class Loader {
         if (!ec && !relative.empty() && relative.rfind("..", 0) != 0) {
             return false;
         }
-        result.diagnostics.push_back({"RV017", model::Severity::error, {path.string(), 0, 0}, {}});
+        diagnostics.push_back({"RV017", model::Severity::error, {path.string(), 0, 0}, {}});
         return true;
     }
 
@@ -283,6 +307,20 @@ class Loader {
             }
             result.content.services.push_back(load_service(entry.path(), name, result));
         }
+        // The reports, on all cores: each read into its own slot, then added in order.
+        std::vector<ReportRead> read(pending_.size());
+        model::for_each_index(pending_.size(), options_.jobs, [&](std::size_t i) {
+            load_report(pending_[i].dir, pending_[i].year, read[i]);
+        });
+        for (std::size_t i = 0; i < read.size(); ++i) {
+            result.content.services[pending_[i].service].reports.push_back(
+                std::move(read[i].report));
+            result.diagnostics.insert(result.diagnostics.end(),
+                                      std::make_move_iterator(read[i].diagnostics.begin()),
+                                      std::make_move_iterator(read[i].diagnostics.end()));
+            result.content.files.merge(read[i].files);
+        }
+        pending_.clear();
     }
 
     model::Service load_service(const fs::path& dir, const std::string& slug, LoadResult& result) {
@@ -309,7 +347,7 @@ class Loader {
                     {"RV015", model::Severity::error, {entry.path().string(), 0, 0}, {name}});
                 continue;
             }
-            service.reports.push_back(load_report(entry.path(), std::stoi(name), result));
+            pending_.push_back({result.content.services.size(), entry.path(), std::stoi(name)});
         }
         return service;
     }
@@ -340,31 +378,34 @@ class Loader {
         }
     }
 
-    model::Report load_report(const fs::path& dir, int year, LoadResult& result) {
-        model::Report report;
+  public:
+    // Safe on several threads at once: it writes only into `out`.
+    void load_report(const fs::path& dir, int year, ReportRead& out) {
+        model::Report& report = out.report;
+        model::Diagnostics& diagnostics = out.diagnostics;
         report.dir = dir.string();
         report.file = (dir / "report.json").string();
         report.folder_year = year;
         std::error_code ec;
         if (!fs::exists(dir / "report.json", ec)) {
-            result.diagnostics.push_back(
+            diagnostics.push_back(
                 {"RV016", model::Severity::error, {report.file, 0, 0}, {std::to_string(year)}});
-        } else if (!leaves_root(dir / "report.json", result)) {
+        } else if (!leaves_root(dir / "report.json", diagnostics)) {
             report.has_file = true;
-            read_report(load_json_file(dir / "report.json", "report.schema.json", validator_,
-                                       result.diagnostics),
-                        report);
+            read_report(
+                load_json_file(dir / "report.json", "report.schema.json", validator_, diagnostics),
+                report);
         }
-        list_files(dir, 0, result.content.files);
+        list_files(dir, 0, out.files);
         for (const auto& entry : sorted_entries(dir)) {
-            if (entry.path().extension() == ".md" && !leaves_root(entry.path(), result)) {
+            if (entry.path().extension() == ".md" && !leaves_root(entry.path(), diagnostics)) {
                 report.section_files.push_back(entry.path().string());
             }
         }
         if (options_.sections) {
-            read_sections(report, result.content, result.diagnostics);
+            read_section_files(report, diagnostics);
+            load_images(report, root_.string(), out.files);
         }
-        return report;
     }
 };
 
@@ -372,14 +413,16 @@ class Loader {
 
 void read_sections(model::Report& report, const model::Content& content,
                    model::Diagnostics& diagnostics) {
-    report.sections.clear();
-    report.sections.reserve(report.section_files.size());
-    for (const auto& file : report.section_files) {
-        const fs::path path(file);
-        report.sections.push_back(load_section(path, path.stem().string(), diagnostics));
-    }
+    read_section_files(report, diagnostics);
     report.images.clear();
     load_images(report, content.root, content.files);
+}
+
+ReportFolder load_report_folder(const fs::path& root, const fs::path& dir, int year,
+                                LoadOptions options) {
+    ReportFolder out;
+    Loader(root, options).load_report(dir, year, out);
+    return out;
 }
 
 LoadResult load_content(const fs::path& root, const fs::path& theme_dir, LoadOptions options) {

@@ -57,6 +57,7 @@ class Reader {
             doc.error_column = error.line != 0 ? error.column : column_;
             doc.value = nullptr;
         }
+        doc.positions.finish();
         return doc;
     }
 
@@ -104,7 +105,7 @@ class Reader {
         const bool empty = v.is_null() ||
                            (v.is_string() && v.get_ref<const std::string&>().empty()) ||
                            ((v.is_array() || v.is_object()) && v.empty());
-        doc.positions[pointer] = {line, column, empty};
+        doc.positions.add(pointer, {line, column, empty});
     }
 
     nlohmann::json value(const std::string& pointer, int depth, JsonDocument& doc) {

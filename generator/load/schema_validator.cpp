@@ -117,6 +117,16 @@ const char* type_name(const Json& value) {
 
 }  // namespace
 
+// A schema's pattern, compiled once per thread (compiling costs far more than matching).
+const std::regex& compiled(const std::string& pattern) {
+    thread_local std::map<std::string, std::regex> patterns;
+    auto found = patterns.find(pattern);
+    if (found == patterns.end()) {
+        found = patterns.emplace(pattern, std::regex(pattern)).first;
+    }
+    return found->second;
+}
+
 struct SchemaValidator::Impl {
     std::map<std::string, Json> documents;
     std::map<std::string, valijson::Schema> schemas;
@@ -208,7 +218,7 @@ void SchemaValidator::check_property_names(const std::string& schema, const Json
     for (const auto& [key, child] : value.items()) {
         const std::string member = pointer_append(pointer, key);
         if (names && names->contains("pattern") &&
-            !std::regex_search(key, std::regex((*names)["pattern"].get<std::string>()))) {
+            !std::regex_search(key, compiled((*names)["pattern"].get<std::string>()))) {
             const std::string hint = names->value("x-hint", "");
             problems.push_back(
                 {member, "RV105", {key, hint.empty() ? "@schema.pattern" : "@hint." + hint}});
@@ -223,7 +233,8 @@ std::vector<SchemaProblem> SchemaValidator::validate(const std::string& schema,
     if (found == impl_->schemas.end()) {
         throw std::logic_error("no such schema: " + schema);
     }
-    valijson::Validator validator(valijson::Validator::kStrongTypes);
+    // One validator per thread, kept: it caches the patterns it compiled.
+    thread_local valijson::Validator validator(valijson::Validator::kStrongTypes);
     valijson::ValidationResults results;
     valijson::adapters::NlohmannJsonAdapter target(document);
     validator.validate(found->second, target, &results);

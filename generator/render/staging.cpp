@@ -97,6 +97,9 @@ void write_file(const fs::path& path, std::string_view contents) {
     const auto reason = [] {
         return std::error_code(errno != 0 ? errno : EIO, std::generic_category());
     };
+    // A new file, never writing through an existing one: a staging folder holds hard links
+    // to the previous output's files, which must stay as they are.
+    ::unlink(path.c_str());
     errno = 0;
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (!out) {

@@ -27,7 +27,8 @@ class StagedOutput {
     bool committed_ = false;
 };
 
-// Writes `contents` to `path`, creating parent folders. Throws on failure.
+// Writes `contents` to `path` as a new file (replacing, never writing through, a file or hard
+// link already there), creating parent folders. Throws on failure.
 void write_file(const std::filesystem::path& path, std::string_view contents);
 
 }  // namespace rv::render

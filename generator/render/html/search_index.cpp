@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <string_view>
 #include <unordered_set>
 
 #include "messages/catalog.hpp"
@@ -136,26 +137,67 @@ std::string summary_of(const model::Report& report, std::size_t limit) {
 
 }  // namespace
 
-std::vector<std::string> distinct_words(const std::string& text) {
-    std::vector<std::string> words;
-    std::unordered_set<std::string> seen;
-    std::string word;
-    auto finish = [&] {
-        if (!word.empty() && seen.insert(word).second) {
-            words.push_back(word);
+namespace {
+
+// The distinct words of `text` as views into `lowered` (which this fills): ASCII takes a
+// fast path; other characters are decoded, lower-cased and encoded again.
+std::vector<std::string_view> distinct_word_views(const std::string& text, std::string& lowered) {
+    lowered.clear();
+    lowered.reserve(text.size());
+    std::vector<std::pair<std::size_t, std::size_t>> spans;  // start, end in `lowered`
+    std::size_t start = std::string::npos;
+    const auto finish = [&] {
+        if (start != std::string::npos) {
+            spans.emplace_back(start, lowered.size());
+            start = std::string::npos;
         }
-        word.clear();
     };
     for (std::size_t i = 0; i < text.size();) {
-        const char32_t code = model::next_code_point(text, i);
-        if (is_word_character(code)) {
-            model::append_utf8(word, to_lower(code));
-        } else {
-            finish();
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte < 0x80) {
+            ++i;
+            const bool word = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
+                              (byte >= '0' && byte <= '9');
+            if (!word) {
+                finish();
+                continue;
+            }
+            if (start == std::string::npos) {
+                start = lowered.size();
+            }
+            lowered += static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 0x20 : byte);
+            continue;
         }
+        const char32_t code = model::next_code_point(text, i);
+        if (!is_word_character(code)) {
+            finish();
+            continue;
+        }
+        if (start == std::string::npos) {
+            start = lowered.size();
+        }
+        model::append_utf8(lowered, to_lower(code));
     }
     finish();
+    std::vector<std::string_view> words;
+    std::unordered_set<std::string_view> seen;
+    seen.reserve(spans.size() / 2 + 16);
+    const std::string_view all(lowered);
+    for (const auto& [from, to] : spans) {
+        const std::string_view word = all.substr(from, to - from);
+        if (seen.insert(word).second) {
+            words.push_back(word);
+        }
+    }
     return words;
+}
+
+}  // namespace
+
+std::vector<std::string> distinct_words(const std::string& text) {
+    std::string lowered;
+    const auto views = distinct_word_views(text, lowered);
+    return {views.begin(), views.end()};
 }
 
 ReportSearchText report_search_text(const model::Report& report) {
@@ -165,7 +207,15 @@ ReportSearchText report_search_text(const model::Report& report) {
             body += text_of(section.document);
         }
     }
-    return {summary_of(report, 280), joined(distinct_words(body))};
+    std::string lowered;
+    std::string words;
+    for (const auto word : distinct_word_views(body, lowered)) {
+        if (!words.empty()) {
+            words += ' ';
+        }
+        words += word;
+    }
+    return {summary_of(report, 280), words};
 }
 
 std::string search_index_script(const model::Content& content, const ReportSearchTexts& texts) {

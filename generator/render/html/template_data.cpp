@@ -173,14 +173,20 @@ std::string report_path(const model::Service& service, const model::Report& repo
     return service.slug + "/" + std::to_string(report.folder_year) + "/index.html";
 }
 
-json labels(const std::string& language) {
-    json t = json::object();
-    for (const auto& key : messages::keys()) {
-        if (key.rfind("ui.", 0) == 0) {
-            t[key.substr(3)] = messages::text(key, language);
+const json& labels(const std::string& language) {
+    // Every page has them: made once per language (the catalogue has nb and en texts).
+    const auto make = [](const std::string& lang) {
+        json t = json::object();
+        for (const auto& key : messages::keys()) {
+            if (key.rfind("ui.", 0) == 0) {
+                t[key.substr(3)] = messages::text(key, lang);
+            }
         }
-    }
-    return {{"t", t}};
+        return json{{"t", t}};
+    };
+    static const json bokmal = make("nb");
+    static const json english = make("en");
+    return language == "en" ? english : bokmal;
 }
 
 json page_frame(const model::Content& content, const std::string& root, const std::string& title,

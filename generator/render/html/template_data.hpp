@@ -14,7 +14,7 @@
 namespace rv::render {
 
 // Every ui.* and type.* text of the catalogue, as {"t": {"contents": "Innhold", …}}.
-nlohmann::json labels(const std::string& language);
+const nlohmann::json& labels(const std::string& language);
 
 // The site's title and example notice in `language`, as every page's "site".
 nlohmann::json site_data(const model::Content& content, const std::string& language);

@@ -1,11 +1,16 @@
 #include "render/html/template_set.hpp"
 
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <memory>
 #include <stdexcept>
 
 #include <kainjow/mustache.hpp>
 
 #include "embedded/embedded.hpp"
 #include "messages/formatting.hpp"
+#include "render/html/template_data.hpp"
 
 namespace rv::render {
 
@@ -26,12 +31,14 @@ std::string without_control_characters(const std::string& text) {
     return out;
 }
 
-mustache::data to_data(const nlohmann::json& value) {
+mustache::data to_data(const nlohmann::json& value, const std::string& skip = {}) {
     switch (value.type()) {
         case nlohmann::json::value_t::object: {
             mustache::data out{mustache::data::type::object};
             for (const auto& [key, child] : value.items()) {
-                out.set(key, to_data(child));
+                if (skip.empty() || key != skip) {
+                    out.set(key, to_data(child));
+                }
             }
             return out;
         }
@@ -62,19 +69,61 @@ mustache::data to_data(const nlohmann::json& value) {
 
 }  // namespace
 
+namespace {
+
+std::atomic<std::uint64_t> template_sets{0};
+
+// Each thread keeps the templates it parsed, for the TemplateSet it last rendered with:
+// parsing once per thread instead of once per page (kainjow's render is not const, so the
+// parsed templates are not shared between threads).
+struct ParsedTemplates {
+    std::uint64_t owner = 0;
+    std::map<std::string, std::unique_ptr<mustache::mustache>> pages;
+};
+
+}  // namespace
+
+TemplateSet::TemplateSet(const Theme& theme) : theme_(theme), id_(++template_sets) {
+    for (const std::string language : {"nb", "en"}) {
+        nlohmann::json json = {{"lang", language}};
+        json.update(labels(language));
+        labels_[language] = to_data(theme_.texts.empty() ? json["t"] : with_theme_texts(json)["t"]);
+    }
+}
+
 std::string TemplateSet::render(const std::string& name, const nlohmann::json& json) const {
-    mustache::mustache page{source("templates/" + name + ".mustache")};
+    thread_local ParsedTemplates parsed;
+    if (parsed.owner != id_) {
+        parsed.owner = id_;
+        parsed.pages.clear();
+    }
+    auto& slot = parsed.pages[name];
+    if (!slot) {
+        slot = std::make_unique<mustache::mustache>(source("templates/" + name + ".mustache"));
+    }
+    mustache::mustache& page = *slot;
     if (!page.is_valid()) {
         throw std::runtime_error("templates/" + name + ".mustache: " + page.error_message());
     }
-    mustache::data data = to_data(theme_.texts.empty() ? json : with_theme_texts(json));
+    // The labels ("t") are the same on every page of a language: converted once.
+    const std::string language = json.value("lang", std::string("nb")) == "en" ? "en" : "nb";
+    const auto standard = labels_.find(language);
+    const bool usual_labels = json.contains("t") && json["t"] == labels(language)["t"];
+    mustache::data data = usual_labels
+                              ? to_data(json, "t")
+                              : to_data(theme_.texts.empty() ? json : with_theme_texts(json));
+    if (usual_labels) {
+        data.set("t", standard->second);
+    }
     for (const std::string partial : {"head", "foot", "finder_form"}) {
-        const std::string text = source("templates/" + partial + ".mustache");
-        data.set(partial, mustache::partial{[text]() { return text; }});
+        const std::string& text = source("templates/" + partial + ".mustache");
+        data.set(partial, mustache::partial{[&text]() { return text; }});
     }
     std::string out = page.render(data);
     if (!page.is_valid()) {
-        throw std::runtime_error("templates/" + name + ".mustache: " + page.error_message());
+        const std::string error = page.error_message();
+        slot.reset();  // parse it again next time, with a fresh error state
+        throw std::runtime_error("templates/" + name + ".mustache: " + error);
     }
     return out;
 }

@@ -1,9 +1,11 @@
 #pragma once
 // The theme and its Mustache templates: the default theme compiled into the program, with
 // the content's theme folders over it, and the rendering of one page from its data.
+#include <cstdint>
 #include <map>
 #include <string>
 
+#include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
 
 #include "model/content.hpp"
@@ -26,7 +28,7 @@ struct Theme {
 // Safe to use from several threads at once.
 class TemplateSet {
   public:
-    explicit TemplateSet(const Theme& theme) : theme_(theme) {}
+    explicit TemplateSet(const Theme& theme);
 
     // Throws std::runtime_error on a broken template.
     std::string render(const std::string& name, const nlohmann::json& json) const;
@@ -35,6 +37,8 @@ class TemplateSet {
 
   private:
     const Theme& theme_;
+    std::uint64_t id_;  // tells the threads' parsed templates of one set from another's
+    std::map<std::string, kainjow::mustache::data> labels_;  // "t" of each language
 
     nlohmann::json with_theme_texts(const nlohmann::json& json) const;
     const std::string& source(const std::string& path) const;

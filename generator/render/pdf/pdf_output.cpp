@@ -1,5 +1,7 @@
 #include "render/pdf/pdf_output.hpp"
 
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdlib>
 #include <ctime>
@@ -43,6 +45,7 @@ namespace {
 
 void write_bytes(const std::filesystem::path& path, const std::string& bytes) {
     std::filesystem::create_directories(path.parent_path());
+    ::unlink(path.c_str());  // a new file: never write through a hard link to the previous site
     errno = 0;
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));

@@ -1,4 +1,4 @@
-#include "cli/parallel.hpp"
+#include "model/parallel.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -7,7 +7,7 @@
 #include <thread>
 #include <vector>
 
-namespace rv::cli {
+namespace rv::model {
 
 int default_jobs() {
     return static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
@@ -57,4 +57,4 @@ void for_each_index(std::size_t count, int jobs, const std::function<void(std::s
     }
 }
 
-}  // namespace rv::cli
+}  // namespace rv::model

@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <functional>
 
-namespace rv::cli {
+namespace rv::model {
 
 // One thread per core (at least 1).
 int default_jobs();
@@ -15,4 +15,4 @@ int default_jobs();
 // rethrown here once every thread has finished.
 void for_each_index(std::size_t count, int jobs, const std::function<void(std::size_t)>& work);
 
-}  // namespace rv::cli
+}  // namespace rv::model
