@@ -92,8 +92,9 @@ class PhaseTimes {
     void mark(const char* phase) {
         const auto now = Clock::now();
         if (on_) {
-            std::fprintf(stderr, "rv-timing %-9s %8.1f ms\n", phase,
-                         std::chrono::duration<double, std::milli>(now - last_).count());
+            std::fprintf(stderr, "rv-timing %-9s %8.1f ms  peak %6ld MB\n", phase,
+                         std::chrono::duration<double, std::milli>(now - last_).count(),
+                         peak_megabytes());
         }
         last_ = now;
     }
@@ -101,6 +102,22 @@ class PhaseTimes {
   private:
     using Clock = std::chrono::steady_clock;
     bool on_;
+
+    // The process's peak resident memory so far (VmHWM), in MB.
+    static long peak_megabytes() {
+        std::FILE* status = std::fopen("/proc/self/status", "r");
+        long kilobytes = 0;
+        if (status != nullptr) {
+            char line[256];
+            while (std::fgets(line, sizeof line, status) != nullptr) {
+                if (std::sscanf(line, "VmHWM: %ld kB", &kilobytes) == 1) {
+                    break;
+                }
+            }
+            std::fclose(status);
+        }
+        return kilobytes / 1024;
+    }
     Clock::time_point last_;
 };
 
@@ -204,11 +221,13 @@ class Build {
             times.mark("volumes");
             interrupts.checkpoint("pdf");
             renderer.write_assets(staged.dir());
-            renderer.write_overview(staged.dir(), gathered.downloads, gathered.search_texts,
-                                    [&](const std::string& path, const std::string& html) {
-                                        links.add_page(path, html);
-                                        ++gathered.pages;
-                                    });
+            renderer.write_overview(
+                staged.dir(), gathered.downloads, gathered.search_texts,
+                [&](const std::string& path, const std::string& html) {
+                    links.add_page(path, html);
+                    ++gathered.pages;
+                },
+                jobs_);
             times.mark("overview");
             interrupts.checkpoint("html");
             for (const auto& service : result.content.services) {

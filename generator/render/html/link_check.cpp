@@ -114,6 +114,17 @@ std::vector<std::string> scan_page(const std::string& page, const std::string& h
             if (link.empty() || model::has_url_scheme(link) || link.rfind("//", 0) == 0) {
                 continue;  // another site, mail, telephone, data: the browser's business
             }
+            if (link.front() == '#') {  // most links of a page: its own contents
+                if (!ids_read) {
+                    const auto values = attribute_values(html, "id");
+                    ids.insert(values.begin(), values.end());
+                    ids_read = true;
+                }
+                if (link.size() > 1 && ids.count(model::percent_decode(link.substr(1))) == 0) {
+                    failing.push_back(value);
+                }
+                continue;
+            }
             const Target target = resolve(page, link, server_path);
             if (target.outside) {
                 failing.push_back(value);

@@ -170,16 +170,35 @@ ojson report_record(const model::Content& content, const model::Service& service
 }  // namespace
 
 std::string open_data_json(const model::Content& content) {
-    ojson reports = ojson::array();
+    // Written record by record, as one dump with indent 2 would write it, without holding
+    // every record as a JSON tree as well: at national scale the file is tens of MB.
+    const ojson head = {{"site_title", content.site.title.in("nb")},
+                        {"site_url", page_url(content.site, "index.html")},
+                        {"reports", ojson::array()}};
+    std::string out = head.dump(2, ' ', false, ojson::error_handler_t::replace);
+    const std::string empty_end = "[]\n}";
+    bool any = false;
+    std::string body;
     for (const auto& service : content.services) {
         for (const auto& report : service.reports) {
-            reports.push_back(report_record(content, service, report));
+            const std::string record = report_record(content, service, report)
+                                           .dump(2, ' ', false, ojson::error_handler_t::replace);
+            body += any ? ",\n    " : "\n    ";
+            any = true;
+            for (const char c : record) {  // one level deeper: two more spaces after each line end
+                body += c;
+                if (c == '\n') {
+                    body += "    ";
+                }
+            }
         }
     }
-    const ojson data = {{"site_title", content.site.title.in("nb")},
-                        {"site_url", page_url(content.site, "index.html")},
-                        {"reports", reports}};
-    return data.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
+    if (any && out.size() >= empty_end.size() &&
+        out.compare(out.size() - empty_end.size(), empty_end.size(), empty_end) == 0) {
+        out.resize(out.size() - empty_end.size());
+        out += "[" + body + "\n  ]\n}";
+    }
+    return out + "\n";
 }
 
 void write_open_data(const model::Content& content, const std::filesystem::path& out_dir) {

@@ -1,6 +1,7 @@
 #include "render/html/search_index.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 #include <string_view>
 #include <unordered_set>
@@ -179,14 +180,29 @@ std::vector<std::string_view> distinct_word_views(const std::string& text, std::
         model::append_utf8(lowered, to_lower(code));
     }
     finish();
+    // Seen words in an open-addressing table of indices into `words`: no allocation per word.
     std::vector<std::string_view> words;
-    std::unordered_set<std::string_view> seen;
-    seen.reserve(spans.size() / 2 + 16);
+    std::size_t size = 64;
+    while (size < spans.size() * 2) {
+        size *= 2;
+    }
+    std::vector<std::uint32_t> slots(size, 0);  // 0: empty, else index + 1
     const std::string_view all(lowered);
     for (const auto& [from, to] : spans) {
         const std::string_view word = all.substr(from, to - from);
-        if (seen.insert(word).second) {
-            words.push_back(word);
+        std::uint64_t hash = 14695981039346656037ULL;
+        for (const char c : word) {
+            hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+        }
+        for (std::size_t slot = hash & (size - 1);; slot = (slot + 1) & (size - 1)) {
+            if (slots[slot] == 0) {
+                words.push_back(word);
+                slots[slot] = static_cast<std::uint32_t>(words.size());
+                break;
+            }
+            if (words[slots[slot] - 1] == word) {
+                break;
+            }
         }
     }
     return words;
@@ -219,7 +235,17 @@ ReportSearchText report_search_text(const model::Report& report) {
 }
 
 std::string search_index_script(const model::Content& content, const ReportSearchTexts& texts) {
-    json entries = json::array();
+    // Written entry by entry, as one dump of {"entries": […], "language": …} would write it,
+    // without holding the whole index as a JSON tree as well: at national scale it is large.
+    std::string out = "window.rvSearchIndex = {\"entries\":[";
+    bool first = true;
+    const auto add = [&](const json& entry) {
+        if (!first) {
+            out += ',';
+        }
+        first = false;
+        out += entry.dump(-1, ' ', false);
+    };
     for (const auto& service : content.services) {
         json entry = service_fields(content, service);
         entry["kind"] = "service";
@@ -227,7 +253,7 @@ std::string search_index_script(const model::Content& content, const ReportSearc
         entry["title"] = service.name.in(language);
         entry["summary"] = service.description.in(language);
         entry["words"] = joined(distinct_words(service.description.in(language)));
-        entries.push_back(entry);
+        add(entry);
         for (const auto& report : service.reports) {
             json item = service_fields(content, service);
             item["kind"] = "report";
@@ -238,11 +264,11 @@ std::string search_index_script(const model::Content& content, const ReportSearc
             const auto text = texts.find(report.dir);
             item["summary"] = text != texts.end() ? text->second.summary : "";
             item["words"] = text != texts.end() ? text->second.words : "";
-            entries.push_back(item);
+            add(item);
         }
     }
-    const json index = {{"language", language}, {"entries", entries}};
-    return "window.rvSearchIndex = " + index.dump(-1, ' ', false) + ";\n";
+    out += "],\"language\":" + json(language).dump(-1, ' ', false) + "};\n";
+    return out;
 }
 
 json finder_data(const model::Content& content, const std::string& root) {

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "analyse/availability.hpp"
+#include "model/parallel.hpp"
 #include "render/html/feed.hpp"
 #include "render/html/open_data.hpp"
 #include "render/html/site_pages.hpp"
@@ -32,8 +33,8 @@ void SiteRenderer::write_assets(const std::filesystem::path& out_dir) const {
 }
 
 void SiteRenderer::write_overview(const std::filesystem::path& out_dir, const Downloads& downloads,
-                                  const ReportSearchTexts& search_texts,
-                                  const PageSeen& seen) const {
+                                  const ReportSearchTexts& search_texts, const PageSeen& seen,
+                                  int jobs) const {
     std::vector<std::string> pages;  // every page, for the sitemap
     const auto write_page = [&](const std::string& path, const std::string& html, bool listed) {
         write_file(out_dir / path, html);
@@ -51,16 +52,25 @@ void SiteRenderer::write_overview(const std::filesystem::path& out_dir, const Do
             pages.push_back(report_path(service, report));
         }
     }
-    write_site_pages(
-        content_, [&](const std::string& path, const std::string& name, const nlohmann::json& data,
-                      bool listed) { write_page(path, templates_.render(name, data), listed); });
-    nlohmann::json search = search_page_data(content_);
-    search["scripts"] = {{{"src", "sokeindeks.js"}}, {{"src", "../assets/search.js"}}};
-    write_page(search_page_path, templates_.render("search", search), true);
-    write_file(out_dir / search_index_path, search_index_script(content_, search_texts));
-    write_page(open_data_page_path, templates_.render("opendata", open_data_page_data(content_)),
-               true);
-    write_open_data(content_, out_dir);
+    // Three groups of files that need nothing of each other, on up to three threads: the
+    // pages (the only group that lists pages for the sitemap), the search index, open data.
+    model::for_each_index(3, jobs, [&](std::size_t group) {
+        if (group == 0) {
+            write_site_pages(content_, [&](const std::string& path, const std::string& name,
+                                           const nlohmann::json& data, bool listed) {
+                write_page(path, templates_.render(name, data), listed);
+            });
+            nlohmann::json search = search_page_data(content_);
+            search["scripts"] = {{{"src", "sokeindeks.js"}}, {{"src", "../assets/search.js"}}};
+            write_page(search_page_path, templates_.render("search", search), true);
+            write_page(open_data_page_path,
+                       templates_.render("opendata", open_data_page_data(content_)), true);
+        } else if (group == 1) {
+            write_file(out_dir / search_index_path, search_index_script(content_, search_texts));
+        } else {
+            write_open_data(content_, out_dir);
+        }
+    });
     write_sitemap(content_, pages, out_dir);
     write_feed(content_, out_dir);
 }

@@ -37,8 +37,10 @@ class SiteRenderer {
     // Every page and file but the reports' pages, which must be written already (the sitemap
     // lists them). Throws std::runtime_error on a broken template and
     // std::filesystem::filesystem_error on a write error.
+    // `seen` may be called from several threads at once; `jobs`: threads to use.
     void write_overview(const std::filesystem::path& out_dir, const Downloads& downloads,
-                        const ReportSearchTexts& search_texts, const PageSeen& seen) const;
+                        const ReportSearchTexts& search_texts, const PageSeen& seen,
+                        int jobs = 1) const;
 
   private:
     const model::Content& content_;
