@@ -125,6 +125,63 @@ edit_and_build() {
   restore_edit
 }
 
+# serve_edit CORPUS OUT GOAL: starts `rapportverk serve` on an empty preview folder (a cold
+# start: the whole build), saves one edit to a section and reads the time from the save to
+# the page rebuilt from the server's own log line, then puts the file back and stops it.
+serve_edit() {
+  local corpus=$1 out=$2 goal=$3
+  local log="$work/logs/serve.log" services service years year start ready pid waited
+  rm -rf "$out"
+  sync
+  start=$(date +%s.%N)
+  "$rv" serve "$corpus" --out "$out" --no-pdf --port 0 --lang en >"$log" 2>&1 &
+  pid=$!
+  waited=0
+  until grep -q "http://127.0.0.1:" "$log"; do
+    sleep 0.05
+    waited=$((waited + 1))
+    if ((waited > 6000)) || ! kill -0 "$pid" 2>/dev/null; then
+      echo "FAILED: serve did not start" >&2
+      tail -n 20 "$log" >&2
+      kill "$pid" 2>/dev/null || true
+      exit 1
+    fi
+  done
+  ready=$(date +%s.%N)
+  mapfile -t services < <(find "$corpus/services" -mindepth 1 -maxdepth 1 -type d | sort)
+  service=${services[$((${#services[@]} / 3))]}
+  mapfile -t years < <(find "$service" -mindepth 1 -maxdepth 1 -type d | sort)
+  year=${years[$((${#years[@]} / 2))]}
+  edited_file="$year/sammendrag.md"
+  cp -p "$edited_file" "$work/edit-backup.md"
+  printf '\nDenne setningen er lagt til av skalatesten.\n' >>"$edited_file"
+  waited=0
+  until grep -q "after the save" "$log"; do
+    sleep 0.05
+    waited=$((waited + 1))
+    if ((waited > 2400)); then
+      echo "FAILED: serve did not rebuild after the edit" >&2
+      tail -n 20 "$log" >&2
+      break
+    fi
+  done
+  local page_ms total_ms peak_kb
+  page_ms=$(grep -m1 -oE "rebuilt [0-9]+ ms after the save" "$log" | grep -oE "[0-9]+" || echo "?")
+  total_ms=$(grep -m1 -oE "(update|rebuild) took [0-9]+ ms|Rebuilt in [0-9]+ ms" "$log" |
+    grep -oE "[0-9]+" || echo "?")
+  peak_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
+  restore_edit
+  sleep 0.5
+  kill -INT "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  awk -v start="$start" -v ready="$ready" -v peak="$peak_kb" \
+    'BEGIN { printf "%-34s %8.2f %8s %9.0f %12s %9s   %s\n", "serve: start (whole build)",
+             ready - start, "-", peak / 1024, "-", "-", "Hugo 86 s, 10 GiB; goal <= 10 s" }'
+  printf '%-34s %8s %8s %9s %12s %9s   %s\n' "serve: save -> page rebuilt" "${page_ms} ms" "-" \
+    "-" "-" "-" "$goal"
+  echo "  (with the overview pages the update took ${total_ms} ms)"
+}
+
 run_corpus() {
   local name=$1 full_goal=$2 edit_goal=$3
   local corpus="$work/$name" out="$work/site-$name"
@@ -141,7 +198,8 @@ run_corpus() {
       echo "  --jobs 1 against the default: DIFFERENT"
     fi
   fi
-  edit_and_build "$corpus" "$out" "one report edited (incremental)" "$edit_goal"
+  edit_and_build "$corpus" "$out" "one report edited (incremental)" "for information"
+  serve_edit "$corpus" "$out-serve" "$edit_goal"
   if [[ $name == reports-1200 ]]; then
     timed "full site with PDFs (--clean)" "$out-pdf" pdf "goal: <= 15 s more than the site" -- \
       "$rv" build "$corpus" --out "$out-pdf" --clean
@@ -155,10 +213,10 @@ if [[ $quick -eq 0 ]]; then
   ensure_corpus reports-12000 1200 10
 fi
 
-run_corpus reports-1200 "Hugo 4.1 s, 0.94 GiB; goal <= 1.0 s, <= 200 MB" "for information"
+run_corpus reports-1200 "Hugo 4.1 s, 0.94 GiB; goal <= 1.0 s, <= 200 MB" "goal <= 100 ms"
 if [[ $quick -eq 0 ]]; then
   run_corpus reports-12000 "Hugo 42 s, 8.7 GiB; goal <= 8 s, <= 500 MB" \
-    "Hugo 1.15 s; goal <= 100 ms in serve (build: for information)"
+    "Hugo 1.15 s (1.7 s to its log line); goal <= 100 ms"
 fi
 echo
 echo "Logs: $work/logs"

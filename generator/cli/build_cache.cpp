@@ -12,23 +12,36 @@ namespace {
 
 constexpr std::string_view magic = "rapportverk build cache 1\n";
 
+// Writes in pieces of about a megabyte: the cache of a national site is tens of MB.
 class Writer {
   public:
+    explicit Writer(const std::filesystem::path& file) : file_(file) {}
+
     void number(std::uint64_t value) {
         char bytes[8];
         for (int i = 0; i < 8; ++i) {
             bytes[i] = static_cast<char>((value >> (8 * i)) & 0xFF);
         }
-        out_.append(bytes, 8);
+        raw(std::string_view(bytes, 8));
     }
     void text(const std::string& value) {
         number(value.size());
-        out_ += value;
+        raw(value);
     }
-    const std::string& bytes() const { return out_; }
-    void raw(std::string_view value) { out_ += value; }
+    void raw(std::string_view value) {
+        out_ += value;
+        if (out_.size() > (1U << 20)) {
+            file_.write(out_);
+            out_.clear();
+        }
+    }
+    void close() {
+        file_.write(out_);
+        file_.close();
+    }
 
   private:
+    render::StreamedFile file_;
     std::string out_;
 };
 
@@ -134,7 +147,7 @@ std::optional<BuildCache> read_build_cache(const std::filesystem::path& file) {
 }
 
 void write_build_cache(const std::filesystem::path& file, const BuildCache& cache) {
-    Writer w;
+    Writer w(file);
     w.raw(magic);
     w.number(cache.site);
     w.number(cache.theme);
@@ -164,7 +177,7 @@ void write_build_cache(const std::filesystem::path& file, const BuildCache& cach
         w.number(static_cast<std::uint64_t>(year));
         w.number(input);
     }
-    render::write_file(file, w.bytes());
+    w.close();
 }
 
 }  // namespace rv::cli

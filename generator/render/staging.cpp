@@ -91,6 +91,32 @@ void StagedOutput::commit() {
     fs::remove_all(previous, ec);
 }
 
+StreamedFile::StreamedFile(fs::path path) : path_(std::move(path)) {
+    fs::create_directories(path_.parent_path());
+    ::unlink(path_.c_str());  // never write through a hard link to the previous output
+    errno = 0;
+    out_.open(path_, std::ios::binary | std::ios::trunc);
+    if (!out_) {
+        throw fs::filesystem_error(
+            "cannot open for writing", path_,
+            std::error_code(errno != 0 ? errno : EIO, std::generic_category()));
+    }
+}
+
+void StreamedFile::write(std::string_view text) {
+    out_.write(text.data(), static_cast<std::streamsize>(text.size()));
+}
+
+void StreamedFile::close() {
+    errno = 0;
+    out_.close();
+    if (!out_) {
+        throw fs::filesystem_error(
+            "cannot write", path_,
+            std::error_code(errno != 0 ? errno : EIO, std::generic_category()));
+    }
+}
+
 void write_file(const fs::path& path, std::string_view contents) {
     fs::create_directories(path.parent_path());
     // errno says why a write failed ("No space left on device", "File too large", …).

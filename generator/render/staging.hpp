@@ -3,6 +3,8 @@
 // which replaces the target only when everything was written. A failed or interrupted
 // build leaves the previous output as it was.
 #include <filesystem>
+#include <fstream>
+#include <string_view>
 
 namespace rv::render {
 
@@ -25,6 +27,19 @@ class StagedOutput {
     std::filesystem::path target_;
     std::filesystem::path staging_;
     bool committed_ = false;
+};
+
+// A large file written piece by piece, never held whole in memory: a new file at `path`
+// (parent folders created). close() throws std::filesystem::filesystem_error on failure.
+class StreamedFile {
+  public:
+    explicit StreamedFile(std::filesystem::path path);
+    void write(std::string_view text);
+    void close();
+
+  private:
+    std::filesystem::path path_;
+    std::ofstream out_;
 };
 
 // Writes `contents` to `path` as a new file (replacing, never writing through, a file or hard

@@ -448,6 +448,38 @@ TEST_CASE("serve: a saved Markdown file reloads the open page with the new text"
     CHECK(serve.stop() == 0);
 }
 
+TEST_CASE("serve: a save inside a report is rebuilt in place, then the pages that list it") {
+    const TempContent content;
+    ServeProcess serve(content);
+    const int port = serve.wait_for_port();
+    EventStream events(port);
+
+    // The quick path: the report's page first (with the reload), the search index after.
+    content.write(kSection, content.read(kSection) + "\nEt kvikksølvtermometer ble byttet ut.\n");
+    REQUIRE_MESSAGE(events.wait_for_reload(), serve.log());
+    const auto page = get(port, kPage);
+    REQUIRE(page);
+    CHECK(contains(page->body, "kvikksølvtermometer"));
+    const fs::path index = serve.out() / "sok" / "sokeindeks.js";
+    const auto deadline = Clock::now() + kDeadline;
+    while (!contains(read_file(index), "kvikksølvtermometer") && Clock::now() < deadline) {
+        std::this_thread::sleep_for(20ms);
+    }
+    CHECK(contains(read_file(index), "kvikksølvtermometer"));
+    const std::string quick = rv::messages::text("serve.updated", "nb", {"", ""});
+    CHECK(contains(serve.log(), quick.substr(0, quick.find(' ', 12))));
+
+    // service.json is shared by the service's pages: the whole (incremental) build.
+    EventStream again(port);
+    const std::string service = "services/eksempeltjeneste/service.json";
+    content.write(service, content.read(service) + "\n");
+    REQUIRE_MESSAGE(again.wait_for_reload(), serve.log());
+    const std::string whole = rv::messages::text("serve.rebuilt", "nb", {"", ""});
+    CHECK(contains(serve.log(), whole.substr(0, whole.find(' ', 10))));
+    CHECK(contains(get(port, kPage)->body, "kvikksølvtermometer"));
+    CHECK(serve.stop() == 0);
+}
+
 TEST_CASE("serve: a content error shows in the page's panel while the last good page stays") {
     const TempContent content;
     ServeProcess serve(content);

@@ -169,42 +169,45 @@ ojson report_record(const model::Content& content, const model::Service& service
 
 }  // namespace
 
-std::string open_data_json(const model::Content& content) {
-    // Written record by record, as one dump with indent 2 would write it, without holding
-    // every record as a JSON tree as well: at national scale the file is tens of MB.
+void write_open_data_json(const model::Content& content, const std::filesystem::path& file) {
+    // Written record by record, as one dump with indent 2 would write it, never held whole:
+    // at national scale the file is tens of MB.
     const ojson head = {{"site_title", content.site.title.in("nb")},
                         {"site_url", page_url(content.site, "index.html")},
                         {"reports", ojson::array()}};
-    std::string out = head.dump(2, ' ', false, ojson::error_handler_t::replace);
+    const std::string empty = head.dump(2, ' ', false, ojson::error_handler_t::replace);
     const std::string empty_end = "[]\n}";
+    StreamedFile out(file);
     bool any = false;
-    std::string body;
     for (const auto& service : content.services) {
         for (const auto& report : service.reports) {
-            const std::string record = report_record(content, service, report)
-                                           .dump(2, ' ', false, ojson::error_handler_t::replace);
-            body += any ? ",\n    " : "\n    ";
+            if (!any) {
+                out.write(std::string_view(empty).substr(0, empty.size() - empty_end.size()));
+                out.write("[");
+            }
+            std::string record = any ? ",\n    " : "\n    ";
             any = true;
-            for (const char c : record) {  // one level deeper: two more spaces after each line end
-                body += c;
+            for (const char c : report_record(content, service, report)
+                                    .dump(2, ' ', false, ojson::error_handler_t::replace)) {
+                record += c;
                 if (c == '\n') {
-                    body += "    ";
+                    record += "    ";  // one level deeper: two more spaces after each line end
                 }
             }
+            out.write(record);
         }
     }
-    if (any && out.size() >= empty_end.size() &&
-        out.compare(out.size() - empty_end.size(), empty_end.size(), empty_end) == 0) {
-        out.resize(out.size() - empty_end.size());
-        out += "[" + body + "\n  ]\n}";
-    }
-    return out + "\n";
+    out.write(any ? "\n  ]\n}\n" : empty + "\n");
+    out.close();
 }
 
 void write_open_data(const model::Content& content, const std::filesystem::path& out_dir) {
     for (const auto& file : open_data_files()) {
-        write_file(out_dir / file.path, file.format == "JSON" ? open_data_json(content)
-                                                              : open_data_csv(content, file.id));
+        if (file.format == "JSON") {
+            write_open_data_json(content, out_dir / file.path);
+        } else {
+            write_file(out_dir / file.path, open_data_csv(content, file.id));
+        }
     }
 }
 

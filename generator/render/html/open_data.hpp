@@ -39,8 +39,9 @@ inline const std::string open_data_page_path = "data/index.html";
 // "opendata").
 nlohmann::json open_data_page_data(const model::Content& content);
 
-// data/rapporter.json: {"site_title", "site_url", "reports": [one record per report]}.
-std::string open_data_json(const model::Content& content);
+// data/rapporter.json: {"site_title", "site_url", "reports": [one record per report]},
+// written to `file` record by record.
+void write_open_data_json(const model::Content& content, const std::filesystem::path& file);
 
 // The CSV file `id` of open_data_files() (RFC 4180: CRLF line ends, fields with a comma,
 // quote or line break in double quotes, UTF-8, numbers with a decimal point).

@@ -11,6 +11,7 @@
 #include "model/utf8.hpp"
 #include "render/html/site_pages.hpp"
 #include "render/html/template_data.hpp"
+#include "render/staging.hpp"
 
 namespace rv::render {
 
@@ -234,17 +235,19 @@ ReportSearchText report_search_text(const model::Report& report) {
     return {summary_of(report, 280), words};
 }
 
-std::string search_index_script(const model::Content& content, const ReportSearchTexts& texts) {
+void write_search_index(const model::Content& content, const ReportSearchTexts& texts,
+                        const std::filesystem::path& file) {
     // Written entry by entry, as one dump of {"entries": […], "language": …} would write it,
-    // without holding the whole index as a JSON tree as well: at national scale it is large.
-    std::string out = "window.rvSearchIndex = {\"entries\":[";
+    // never held whole: at national scale the index is tens of MB.
+    StreamedFile out(file);
+    out.write("window.rvSearchIndex = {\"entries\":[");
     bool first = true;
     const auto add = [&](const json& entry) {
         if (!first) {
-            out += ',';
+            out.write(",");
         }
         first = false;
-        out += entry.dump(-1, ' ', false);
+        out.write(entry.dump(-1, ' ', false));
     };
     for (const auto& service : content.services) {
         json entry = service_fields(content, service);
@@ -267,8 +270,8 @@ std::string search_index_script(const model::Content& content, const ReportSearc
             add(item);
         }
     }
-    out += "],\"language\":" + json(language).dump(-1, ' ', false) + "};\n";
-    return out;
+    out.write("],\"language\":" + json(language).dump(-1, ' ', false) + "};\n");
+    out.close();
 }
 
 json finder_data(const model::Content& content, const std::string& root) {

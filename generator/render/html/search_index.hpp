@@ -4,6 +4,7 @@
 // words of the report), written as a script file so it works offline, from file:// and
 // under the site's Content-Security-Policy (script-src 'self'). The search page lists
 // every service without JavaScript; assets/search.js filters it and adds the reports.
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -33,9 +34,10 @@ using ReportSearchTexts = std::map<std::string, ReportSearchText>;
 // Of a report whose sections are read.
 ReportSearchText report_search_text(const model::Report& report);
 
-// The contents of search_index_path: "window.rvSearchIndex = {…};". A report missing from
-// `texts` is listed by its names alone.
-std::string search_index_script(const model::Content& content, const ReportSearchTexts& texts);
+// Writes search_index_path, "window.rvSearchIndex = {…};", to `file`, entry by entry. A report
+// missing from `texts` is listed by its names alone.
+void write_search_index(const model::Content& content, const ReportSearchTexts& texts,
+                        const std::filesystem::path& file);
 
 // The search page's data (page frame, filters, every service for the list without
 // JavaScript).

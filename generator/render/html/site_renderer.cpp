@@ -66,7 +66,7 @@ void SiteRenderer::write_overview(const std::filesystem::path& out_dir, const Do
             write_page(open_data_page_path,
                        templates_.render("opendata", open_data_page_data(content_)), true);
         } else if (group == 1) {
-            write_file(out_dir / search_index_path, search_index_script(content_, search_texts));
+            write_search_index(content_, search_texts, out_dir / search_index_path);
         } else {
             write_open_data(content_, out_dir);
         }
