@@ -34,9 +34,8 @@ struct ReportFolder {
     model::Diagnostics diagnostics;
     std::set<std::string> files;  // root-relative, as Content::files
 };
-ReportFolder load_report_folder(const std::filesystem::path& root,
-                                const std::filesystem::path& dir, int year,
-                                LoadOptions options = {});
+ReportFolder load_report_folder(const std::filesystem::path& root, const std::filesystem::path& dir,
+                                int year, LoadOptions options = {});
 
 // Reads the sections of `report` from its section files, in their order, and the images they
 // show. Safe to call from several threads at once, each with its own report.
