@@ -15,7 +15,7 @@ packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev libhpdf-dev
   libtinyxml2-dev doctest-dev libvalijson-dev libkainjow-mustache-dev
   libhyphen-dev hyphen-no fonts-dejavu-core poppler-utils qpdf libcpp-httplib-dev
-  zlib1g-dev icc-profiles-free
+  zlib1g-dev icc-profiles-free libjemalloc-dev
 )
 
 missing=()

@@ -121,6 +121,10 @@ class PhaseTimes {
     Clock::time_point last_;
 };
 
+// A site of this many reports or more has its previous version removed in the background:
+// deleting tens of thousands of files takes seconds, and the new site is in place already.
+constexpr int background_removal_reports = 1000;
+
 // What the report pass gathers, from every thread.
 struct Gathered {
     std::mutex mutex;
@@ -254,6 +258,9 @@ class Build {
             gathered.next.search = std::move(gathered.search_texts);
             write_build_cache(staged.dir() / cache_file_name, gathered.next);
             times.mark("cache");
+            if (outcome.reports >= background_removal_reports) {
+                staged.remove_previous_in_background();
+            }
             staged.commit();
             times.mark("commit");
             if (request_.keep_site) {

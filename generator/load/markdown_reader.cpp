@@ -226,6 +226,12 @@ class Converter {
             return out;
         }
         fill(node, out, ctx);
+        std::size_t count = 0;
+        for (cmark_node* child = cmark_node_first_child(node); child != nullptr;
+             child = cmark_node_next(child)) {
+            ++count;
+        }
+        out.children.reserve(count);
         for (cmark_node* child = cmark_node_first_child(node); child != nullptr;
              child = cmark_node_next(child)) {
             out.children.push_back(convert(child, ctx));

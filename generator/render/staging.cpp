@@ -2,7 +2,9 @@
 
 #include <fcntl.h>  // AT_FDCWD
 #include <signal.h>
+#include <spawn.h>
 #include <stdio.h>  // renameat2, RENAME_EXCHANGE (glibc 2.28)
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -10,6 +12,8 @@
 
 #include <fstream>
 #include <system_error>
+
+extern char** environ;
 
 namespace rv::render {
 
@@ -44,6 +48,22 @@ void remove_abandoned(const fs::path& target) {
     }
 }
 
+// `rm -rf DIR` in a process of its own, not waited for: a shell starts it and ends at once,
+// so it belongs to init, not to this process. False when it could not be started.
+bool remove_in_background(const fs::path& dir) {
+    const std::string path = dir.string();
+    const char* argv[] = {"sh", "-c", "rm -rf -- \"$0\" </dev/null >/dev/null 2>&1 &", path.c_str(),
+                          nullptr};
+    pid_t shell = 0;
+    if (::posix_spawn(&shell, "/bin/sh", nullptr, nullptr, const_cast<char* const*>(argv),
+                      environ) != 0) {
+        return false;
+    }
+    int status = 0;
+    ::waitpid(shell, &status, 0);
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
 }  // namespace
 
 StagedOutput::StagedOutput(fs::path target) : target_(std::move(target)) {
@@ -68,8 +88,10 @@ void StagedOutput::commit() {
     // reader such as the preview server would otherwise see for a moment as a 404.
     if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) == 0) {
         committed_ = true;
-        std::error_code ignored;
-        fs::remove_all(staging_, ignored);  // now the previous output
+        if (!(background_ && remove_in_background(staging_))) {  // now the previous output
+            std::error_code ignored;
+            fs::remove_all(staging_, ignored);
+        }
         return;
     }
     const fs::path previous = sibling(target_, "previous");

@@ -23,10 +23,16 @@ class StagedOutput {
     // the target is left as it was.
     void commit();
 
+    // After commit, let a separate process remove the previous output (tens of thousands of
+    // files take seconds to delete) instead of waiting for it. Its folder, hidden beside the
+    // target, is removed by the next build if that process dies first.
+    void remove_previous_in_background() { background_ = true; }
+
   private:
     std::filesystem::path target_;
     std::filesystem::path staging_;
     bool committed_ = false;
+    bool background_ = false;
 };
 
 // A large file written piece by piece, never held whole in memory: a new file at `path`

@@ -1,7 +1,9 @@
 #include "render/html/template_set.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -19,15 +21,18 @@ namespace {
 namespace mustache = kainjow::mustache;
 
 // HTML allows no control characters but tab and line ends; content may carry them.
+bool allowed(char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return (byte >= 0x20 && byte != 0x7F) || c == '\n' || c == '\t' || c == '\r';
+}
+
 std::string without_control_characters(const std::string& text) {
+    if (std::all_of(text.begin(), text.end(), allowed)) {
+        return text;  // nearly always: one copy, no filtering
+    }
     std::string out;
     out.reserve(text.size());
-    for (char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if ((byte >= 0x20 && byte != 0x7F) || c == '\n' || c == '\t' || c == '\r') {
-            out += c;
-        }
-    }
+    std::copy_if(text.begin(), text.end(), std::back_inserter(out), allowed);
     return out;
 }
 
