@@ -347,6 +347,9 @@ class Build {
         }
         same_site_ = previous_ && previous_->site == next.site && previous_->pdf == next.pdf;
         same_theme_ = same_site_ && previous_->theme == next.theme;
+        if (!same_site_) {
+            previous_.reset();  // nothing of it can be used: let its memory go now
+        }
     }
 
     // The fingerprint of what one report's page and PDF are made of: its files and its
