@@ -1,0 +1,156 @@
+// The building blocks a large build stands on: the staging folder that replaces the output
+// in one step (and can leave the previous output to a background process), files written
+// as new files (never through a hard link into the previous site), the work spread over
+// threads with the first failure passed on, and the compact table of JSON positions.
+#include <doctest/doctest.h>
+
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "fixture.hpp"
+#include "model/parallel.hpp"
+#include "model/source_location.hpp"
+#include "render/staging.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using rv::test::read_file;
+
+// A fresh folder under the system's temporary folder, removed afterwards.
+class Scratch {
+  public:
+    Scratch() {
+        std::string pattern = (fs::temp_directory_path() / "rv-staging-XXXXXX").string();
+        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+        dir_ = pattern;
+    }
+    ~Scratch() {
+        std::error_code ec;
+        fs::remove_all(dir_, ec);
+    }
+    Scratch(const Scratch&) = delete;
+    Scratch& operator=(const Scratch&) = delete;
+    const fs::path& dir() const { return dir_; }
+
+  private:
+    fs::path dir_;
+};
+
+std::set<std::string> names_in(const fs::path& dir) {
+    std::set<std::string> names;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        names.insert(entry.path().filename().string());
+    }
+    return names;
+}
+
+}  // namespace
+
+TEST_CASE("staging: the new output replaces the old in one step, and the old one goes") {
+    const Scratch scratch;
+    const fs::path site = scratch.dir() / "site";
+    rv::render::write_file(site / "old.html", "old");
+    {
+        rv::render::StagedOutput staged(site);
+        rv::render::write_file(staged.dir() / "a" / "index.html", "new");
+        CHECK(read_file(site / "old.html") == "old");  // nothing changes before commit
+        staged.commit();
+    }
+    CHECK(read_file(site / "a" / "index.html") == "new");
+    CHECK_FALSE(fs::exists(site / "old.html"));
+    CHECK(names_in(scratch.dir()) == std::set<std::string>{"site"});
+}
+
+TEST_CASE("staging: a previous output left to a background process is gone soon after") {
+    const Scratch scratch;
+    const fs::path site = scratch.dir() / "site";
+    for (int i = 0; i < 300; ++i) {
+        rv::render::write_file(site / std::to_string(i % 30) / (std::to_string(i) + ".html"), "x");
+    }
+    {
+        rv::render::StagedOutput staged(site);
+        rv::render::write_file(staged.dir() / "index.html", "new");
+        staged.remove_previous_in_background();
+        staged.commit();
+    }
+    CHECK(read_file(site / "index.html") == "new");  // in place at once
+    CHECK_FALSE(fs::exists(site / "0"));
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (names_in(scratch.dir()).size() > 1 && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    CHECK(names_in(scratch.dir()) == std::set<std::string>{"site"});
+}
+
+TEST_CASE("staging: a file is written as a new file, never through a hard link") {
+    const Scratch scratch;
+    const fs::path previous = scratch.dir() / "previous.html";
+    const fs::path linked = scratch.dir() / "linked.html";
+    rv::render::write_file(previous, "the published page");
+    fs::create_hard_link(previous, linked);
+    rv::render::write_file(linked, "the new page");
+    CHECK(read_file(previous) == "the published page");
+    CHECK(read_file(linked) == "the new page");
+
+    rv::render::StreamedFile streamed(previous);
+    streamed.write("in ");
+    streamed.write("pieces");
+    streamed.close();
+    CHECK(read_file(previous) == "in pieces");
+}
+
+TEST_CASE("parallel: every item once on any number of threads, the first failure passed on") {
+    for (const int jobs : {1, 2, 7}) {
+        CAPTURE(jobs);
+        std::vector<std::atomic<int>> seen(500);
+        rv::model::for_each_index(seen.size(), jobs, [&](std::size_t i) { ++seen[i]; });
+        for (const auto& count : seen) {
+            CHECK(count == 1);
+        }
+        std::atomic<int> done{0};
+        CHECK_THROWS_WITH_AS(
+            rv::model::for_each_index(1000, jobs,
+                                      [&](std::size_t i) {
+                                          if (i == 10) {
+                                              throw std::runtime_error("item 10 failed");
+                                          }
+                                          ++done;
+                                      }),
+            "item 10 failed", std::runtime_error);
+        CHECK(done < 1000);  // the others stopped taking items
+    }
+    rv::model::for_each_index(0, 4, [](std::size_t) { FAIL("no items, no calls"); });
+}
+
+TEST_CASE("positions: the compact table finds each pointer, the last of a repeat winning") {
+    rv::model::PositionMap positions;
+    positions.add("", {1, 1, false});
+    positions.add("/b", {2, 3, false});
+    positions.add("/a/0", {3, 5, true});
+    positions.add("/b", {4, 7, false});  // a repeated key in the JSON: the later one counts
+    CHECK(positions.find("/b")->second.line == 4);  // before finish(): searched as added
+    positions.finish();
+    CHECK(positions.size() == 3);
+    CHECK(positions.find("/b")->second.line == 4);
+    CHECK(positions.find("/b")->second.column == 7);
+    CHECK(positions.find("/a/0")->second.empty);
+    CHECK(positions.count("/a") == 0);
+    CHECK(positions.find("/c") == positions.end());
+    CHECK(rv::model::locate("f.json", positions, "/a/0/x").line == 3);  // the nearest parent
+    std::set<std::string> keys;
+    for (const auto& [pointer, at] : positions) {
+        keys.insert(std::string(pointer));
+        CHECK(at.line > 0);
+    }
+    CHECK(keys == std::set<std::string>{"", "/a/0", "/b"});
+}
