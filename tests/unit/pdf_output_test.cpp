@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -214,6 +215,31 @@ TEST_CASE("pdf output: hard content does not crash the layout") {
     CHECK(text.find("≥ 5 « » – € − æ") != std::string::npos);
     CHECK(text.find("Kompetansespredning") != std::string::npos);
     CHECK(text.find("stamcelle") != std::string::npos);
+}
+
+// A yearly volume of a hundred reports has more structure elements than two bytes can
+// number: the cross-reference stream must still find every one of them.
+TEST_CASE("pdf output: a structure tree of more than 65 535 elements reads back whole") {
+    PdfWorkspace ws;
+    const fs::path dir = ws.content() / "services" / "eksempeltjeneste" / "2023";
+    std::string md = "## Mange punkter\n\n";
+    for (int i = 0; i < 23000; ++i) {
+        md += "- punkt " + std::to_string(i) + "\n";
+    }
+    md += "\nSiste avsnitt etter listen.\n";
+    write(dir / "innhold.md", md);
+    const Built built = build_minimal(ws);
+    const std::string pdf = ws.file("mange.pdf").string();
+    write(pdf, built.bytes);
+    const std::string tree = rv::test::shell("pdfinfo -struct " + pdf);
+    std::size_t items = 0;
+    for (auto at = tree.find("LI ("); at != std::string::npos; at = tree.find("LI (", at + 1)) {
+        ++items;
+    }
+    CHECK(items >= 23000);
+    CHECK(std::count(tree.begin(), tree.end(), '\n') > 65535);
+    CHECK(rv::test::shell("qpdf --check " + pdf).find("No syntax or stream encoding errors") !=
+          std::string::npos);
 }
 
 TEST_CASE("pdf output: the PDF is tagged, with a structure tree in reading order") {

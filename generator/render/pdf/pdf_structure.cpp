@@ -397,8 +397,11 @@ bool Structure::append_xref(HPDF_Doc pdf, std::string& file, const std::string& 
         for (int shift = 24; shift >= 0; shift -= 8) {
             entries += static_cast<char>((a >> shift) & 0xFF);
         }
-        entries += static_cast<char>((b >> 8) & 0xFF);
-        entries += static_cast<char>(b & 0xFF);
+        // Four bytes for the index in the object stream too: a yearly volume of a hundred
+        // reports has more than 65 535 structure elements, which two bytes cannot number.
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            entries += static_cast<char>((b >> shift) & 0xFF);
+        }
     };
     for (std::uint32_t i = 0; i < count_; ++i) {
         entry(2, stream_, i);
@@ -407,7 +410,7 @@ bool Structure::append_xref(HPDF_Doc pdf, std::string& file, const std::string& 
     const std::string data = deflate(pdf->mmgr, entries);
     file += std::to_string(self) + " 0 obj\n<</Type/XRef/Size " + std::to_string(self + 1) +
             "/Index[" + std::to_string(first_) + ' ' + std::to_string(count_ + 1) +
-            "]/W[1 4 2]/Prev " + std::to_string(previous) + "/Root " +
+            "]/W[1 4 4]/Prev " + std::to_string(previous) + "/Root " +
             ref(number_of(pdf->catalog)) + "/Info " + ref(number_of(pdf->info)) + "/ID[<" + id_hex +
             "><" + id_hex + ">]/Filter/FlateDecode/Length " + std::to_string(data.size()) +
             ">>\nstream\n" + data + "\nendstream\nendobj\n";
