@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 
 #include <fstream>
@@ -115,9 +116,10 @@ void StagedOutput::commit() {
 
 StreamedFile::StreamedFile(fs::path path) : path_(std::move(path)) {
     fs::create_directories(path_.parent_path());
-    ::unlink(path_.c_str());  // never write through a hard link to the previous output
+    fs::path fresh = path_;
+    fresh += ".rv-new";  // renamed into place by close(), as write_file does
     errno = 0;
-    out_.open(path_, std::ios::binary | std::ios::trunc);
+    out_.open(fresh, std::ios::binary | std::ios::trunc);
     if (!out_) {
         throw fs::filesystem_error(
             "cannot open for writing", path_,
@@ -130,12 +132,14 @@ void StreamedFile::write(std::string_view text) {
 }
 
 void StreamedFile::close() {
+    fs::path fresh = path_;
+    fresh += ".rv-new";
     errno = 0;
     out_.close();
-    if (!out_) {
-        throw fs::filesystem_error(
-            "cannot write", path_,
-            std::error_code(errno != 0 ? errno : EIO, std::generic_category()));
+    if (!out_ || ::rename(fresh.c_str(), path_.c_str()) != 0) {
+        const std::error_code why(errno != 0 ? errno : EIO, std::generic_category());
+        ::unlink(fresh.c_str());
+        throw fs::filesystem_error("cannot write", path_, why);
     }
 }
 
@@ -145,18 +149,27 @@ void write_file(const fs::path& path, std::string_view contents) {
     const auto reason = [] {
         return std::error_code(errno != 0 ? errno : EIO, std::generic_category());
     };
-    // A new file, never writing through an existing one: a staging folder holds hard links
-    // to the previous output's files, which must stay as they are.
-    ::unlink(path.c_str());
+    // Written beside, then renamed into place: a reader (the preview server) sees the old
+    // file or the new one, never half of one, and a hard link to the previous output's file
+    // (in a staging folder) is replaced, never written through.
+    fs::path fresh = path;
+    fresh += ".rv-new";
     errno = 0;
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    std::ofstream out(fresh, std::ios::binary | std::ios::trunc);
     if (!out) {
         throw fs::filesystem_error("cannot open for writing", path, reason());
     }
     out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
     out.close();
     if (!out) {
-        throw fs::filesystem_error("cannot write", path, reason());
+        const auto why = reason();
+        ::unlink(fresh.c_str());
+        throw fs::filesystem_error("cannot write", path, why);
+    }
+    if (::rename(fresh.c_str(), path.c_str()) != 0) {
+        const auto why = reason();
+        ::unlink(fresh.c_str());
+        throw fs::filesystem_error("cannot write", path, why);
     }
 }
 

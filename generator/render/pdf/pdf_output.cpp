@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
@@ -45,15 +46,19 @@ namespace {
 
 void write_bytes(const std::filesystem::path& path, const std::string& bytes) {
     std::filesystem::create_directories(path.parent_path());
-    ::unlink(path.c_str());  // a new file: never write through a hard link to the previous site
+    // Written beside and renamed into place: never half a file for a reader, and never
+    // written through a hard link to the previous site.
+    std::filesystem::path fresh = path;
+    fresh += ".rv-new";
     errno = 0;
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    std::ofstream out(fresh, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.close();
-    if (!out) {  // errno says why: "No space left on device", "File too large", …
-        throw std::filesystem::filesystem_error(
-            "cannot write", path,
-            std::error_code(errno != 0 ? errno : EIO, std::generic_category()));
+    if (!out || ::rename(fresh.c_str(), path.c_str()) != 0) {
+        // errno says why: "No space left on device", "File too large", …
+        const std::error_code why(errno != 0 ? errno : EIO, std::generic_category());
+        ::unlink(fresh.c_str());
+        throw std::filesystem::filesystem_error("cannot write", path, why);
     }
 }
 
