@@ -78,16 +78,22 @@ class SourceLines {
   public:
     explicit SourceLines(std::string_view text) {
         std::size_t start = 0;
+        bool ascii = true;
         for (std::size_t i = 0; i < text.size(); ++i) {
             if (text[i] == '\n' || text[i] == '\r') {
                 lines_.push_back(text.substr(start, i - start));
+                ascii_.push_back(ascii);
+                ascii = true;
                 if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
                     ++i;
                 }
                 start = i + 1;
+            } else if ((static_cast<unsigned char>(text[i]) & 0x80) != 0) {
+                ascii = false;
             }
         }
         lines_.push_back(text.substr(start));
+        ascii_.push_back(ascii);
     }
 
     std::string_view line(int number) const {
@@ -118,15 +124,32 @@ class SourceLines {
     int char_column(int number, int byte_column) const {
         const std::string_view s = line(number);
         const auto end = std::min(static_cast<std::size_t>(std::max(byte_column - 1, 0)), s.size());
+        if (number >= 1 && static_cast<std::size_t>(number - 1) < ascii_.size() &&
+            ascii_[static_cast<std::size_t>(number - 1)]) {
+            return static_cast<int>(end) + 1;  // one byte per character: no need to count
+        }
+        // The nodes of a line come left to right: count on from the last answer on it.
+        std::size_t i = 0;
         int column = 1;
-        for (std::size_t i = 0; i < end; ++i) {
+        if (number == last_line_ && last_byte_ <= end) {
+            i = last_byte_;
+            column = last_column_;
+        }
+        for (; i < end; ++i) {
             column += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 ? 1 : 0;
         }
+        last_line_ = number;
+        last_byte_ = end;
+        last_column_ = column;
         return column;
     }
 
   private:
     std::vector<std::string_view> lines_;
+    std::vector<bool> ascii_;    // of each line: only one-byte characters
+    mutable int last_line_ = 0;  // the last char_column answer, to count on from
+    mutable std::size_t last_byte_ = 0;
+    mutable int last_column_ = 1;
 };
 
 // The schemes cmark's own HTML renderer blanks (javascript:, vbscript:, file:, data: other
