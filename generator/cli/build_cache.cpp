@@ -10,7 +10,7 @@ namespace rv::cli {
 
 namespace {
 
-constexpr std::string_view magic = "rapportverk build cache 1\n";
+constexpr std::string_view magic = "rapportverk build cache 2\n";
 
 // Writes in pieces of about a megabyte: the cache of a national site is tens of MB.
 class Writer {
@@ -130,15 +130,19 @@ std::optional<BuildCache> read_build_cache(const std::filesystem::path& file) {
             }
             report.diagnostics.push_back(std::move(d));
         }
+        report.pdf_warning = r.text();
         render::ReportSearchText search;
         search.summary = r.text();
         search.words = r.text();
         cache.search.emplace(dir, std::move(search));
         cache.reports.emplace(dir, std::move(report));
     }
-    for (std::uint64_t n = r.count(16), i = 0; r.good() && i < n; ++i) {
+    for (std::uint64_t n = r.count(24), i = 0; r.good() && i < n; ++i) {
         const auto year = static_cast<int>(r.number());
         cache.volumes[year] = r.number();
+        if (std::string warning = r.text(); !warning.empty()) {
+            cache.volume_warnings[year] = std::move(warning);
+        }
     }
     if (!r.ok()) {
         return std::nullopt;
@@ -168,6 +172,7 @@ void write_build_cache(const std::filesystem::path& file, const BuildCache& cach
                 w.text(arg);
             }
         }
+        w.text(report.pdf_warning);
         const auto search = cache.search.find(dir);
         w.text(search != cache.search.end() ? search->second.summary : "");
         w.text(search != cache.search.end() ? search->second.words : "");
@@ -176,6 +181,8 @@ void write_build_cache(const std::filesystem::path& file, const BuildCache& cach
     for (const auto& [year, input] : cache.volumes) {
         w.number(static_cast<std::uint64_t>(year));
         w.number(input);
+        const auto warning = cache.volume_warnings.find(year);
+        w.text(warning != cache.volume_warnings.end() ? warning->second : "");
     }
     w.close();
 }

@@ -20,6 +20,7 @@ inline const std::string cache_file_name = ".rapportverk-cache";
 struct CachedReport {
     std::uint64_t input = 0;         // the report's files and its service.json
     model::Diagnostics diagnostics;  // its own findings (sections, report.json, readability)
+    std::string pdf_warning;         // characters its PDF's fonts lack, as the build said
 };
 
 struct BuildCache {
@@ -28,6 +29,7 @@ struct BuildCache {
     bool pdf = false;         // the site has its PDFs
     std::map<std::string, CachedReport> reports;  // by the report's folder (Report::dir)
     std::map<int, std::uint64_t> volumes;         // year → its reports' inputs
+    std::map<int, std::string> volume_warnings;   // year → characters its fonts lack
     render::ReportSearchTexts search;             // by the report's folder
 };
 

@@ -219,7 +219,9 @@ class Build {
             if (request_.pdf) {
                 write_volumes(result.content, staged.dir(), date, gathered);
             }
-            for (const auto& [path, line] : gathered.pdf_warnings) {
+            for (const auto& [path, missing] : gathered.pdf_warnings) {
+                const std::string line =
+                    (fs::path(request_.out_dir) / path).generic_string() + ": " + missing;
                 err_ << messages::text("cli.pdf_missing_glyphs", request_.language, {line}) << '\n';
             }
             times.mark("volumes");
@@ -398,6 +400,9 @@ class Build {
         const std::lock_guard lock(gathered.mutex);
         if (with_pdf) {
             gathered.downloads[pdf_path] = size_of(site / pdf_path);
+            if (!found->second.pdf_warning.empty()) {
+                gathered.pdf_warnings.emplace_back(pdf_path, found->second.pdf_warning);
+            }
         }
         if (auto search = previous_->search.find(report.dir); search != previous_->search.end()) {
             gathered.search_texts[report.dir] = std::move(search->second);  // used once
@@ -445,16 +450,22 @@ class Build {
             own[pdf_path] = size_of(site / pdf_path);
             const std::lock_guard lock(gathered.mutex);
             gathered.downloads[pdf_path] = own[pdf_path];
+            const std::string& missing = previous_->reports.at(report.dir).pdf_warning;
+            gathered.next.reports[report.dir].pdf_warning = missing;
+            if (!missing.empty()) {
+                gathered.pdf_warnings.emplace_back(pdf_path, missing);
+            }
         } else if (request_.pdf && report.data_loaded) {
             const std::string& path = pdf_path;
             const pdf::PdfFile file = pdf::report_pdf(content, service, report, date);
-            const std::string warning = pdf::write_pdf_file(site / path, file);
+            const std::string missing = pdf::write_pdf_file(site / path, file);
             own[path] = file.bytes.size();
             ++gathered.pdfs;
             const std::lock_guard lock(gathered.mutex);
             gathered.downloads[path] = file.bytes.size();
-            if (!warning.empty()) {
-                gathered.pdf_warnings.emplace_back(path, warning);
+            gathered.next.reports[report.dir].pdf_warning = missing;
+            if (!missing.empty()) {
+                gathered.pdf_warnings.emplace_back(path, missing);
             }
         }
         const std::string page = render::report_path(service, report);
@@ -510,18 +521,24 @@ class Build {
                 link_previous(fs::path(request_.out_dir), site, path)) {
                 const std::lock_guard lock(gathered.mutex);
                 gathered.downloads[path] = size_of(site / path);
+                if (const auto warning = previous_->volume_warnings.find(years[i]);
+                    warning != previous_->volume_warnings.end()) {
+                    gathered.next.volume_warnings[years[i]] = warning->second;
+                    gathered.pdf_warnings.emplace_back(path, warning->second);
+                }
                 return;
             }
             const pdf::PdfFile file = pdf::volume_pdf(content, years[i], date, read);
             if (file.bytes.empty()) {
                 return;
             }
-            const std::string warning = pdf::write_pdf_file(site / path, file);
+            const std::string missing = pdf::write_pdf_file(site / path, file);
             ++gathered.pdfs;
             const std::lock_guard lock(gathered.mutex);
             gathered.downloads[path] = file.bytes.size();
-            if (!warning.empty()) {
-                gathered.pdf_warnings.emplace_back(path, warning);
+            if (!missing.empty()) {
+                gathered.next.volume_warnings[years[i]] = missing;
+                gathered.pdf_warnings.emplace_back(path, missing);
             }
         });
         std::sort(gathered.pdf_warnings.begin(), gathered.pdf_warnings.end());

@@ -499,3 +499,24 @@ TEST_CASE("progress: never drawn when standard error is no terminal, in CI or on
         CHECK(quiet.find('\x1b') == std::string::npos);
     }
 }
+
+TEST_CASE("incremental: a PDF taken over still names the characters its fonts lack") {
+    const SourceDateEpoch epoch{kEpoch};
+    const Bundled content;
+    content.append(kHipec + "/kort-fortalt.md", "\nEt fjes 😀 i teksten.\n");
+    const fs::path site = content.out();
+    const std::string line =
+        (site / "hipec" / "2023" / "rapport.pdf").generic_string() + ": U+1F600";
+    const CliRun first = content.build();
+    INFO(first.out << first.err);
+    REQUIRE(first.code == 0);
+    CHECK(contains(first.err, line));
+    CHECK(contains(first.err, "arsrapporter-2023.pdf: U+1F600"));
+    CHECK_FALSE(contains(first.err, "staging"));  // the path of the site, not the staging folder
+    const CliRun again = content.build();         // nothing changed: the PDFs are taken over
+    INFO(again.out << again.err);
+    REQUIRE(again.code == 0);
+    CHECK(contains(again.err, reused_message(site, 9, 9)));
+    CHECK(contains(again.err, line));
+    CHECK(contains(again.err, "arsrapporter-2023.pdf: U+1F600"));
+}

@@ -74,14 +74,11 @@ std::string volume_pdf_path(int year) {
 
 std::string write_pdf_file(const std::filesystem::path& path, const PdfFile& file) {
     write_bytes(path, file.bytes);
-    if (file.warnings.empty()) {
-        return {};
-    }
-    std::string line = path.generic_string() + ":";
+    std::string missing;
     for (const auto& w : file.warnings) {
-        line += " " + w;
+        missing += (missing.empty() ? "" : " ") + w;
     }
-    return line;
+    return missing;
 }
 
 }  // namespace rv::pdf

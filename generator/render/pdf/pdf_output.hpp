@@ -37,8 +37,8 @@ PdfFile volume_pdf(const model::Content& content, int year, long long date,
 std::string report_pdf_path(const model::Service& service, const model::Report& report);
 std::string volume_pdf_path(int year);
 
-// Writes `file`'s bytes to `path` (creating folders). Returns "path: U+1F600 …" when the
-// PDF has characters no font has, else "". Throws std::filesystem::filesystem_error.
+// Writes `file`'s bytes to `path` (creating folders). Returns the characters no font has
+// ("U+1F600 U+2603"), else "". Throws std::filesystem::filesystem_error.
 std::string write_pdf_file(const std::filesystem::path& path, const PdfFile& file);
 
 }  // namespace rv::pdf
