@@ -1,15 +1,11 @@
 #include "render/pdf/pdf_output.hpp"
 
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstdio>
 #include <cstdlib>
 #include <ctime>
-#include <fstream>
 
 #include "render/pdf/document_layout.hpp"
 #include "render/pdf/pdf_writer.hpp"
+#include "render/staging.hpp"
 
 namespace rv::pdf {
 
@@ -42,28 +38,6 @@ PdfFile volume_pdf(const model::Content& content, int year, long long date,
     return {write_pdf(doc, fonts), doc.warnings};
 }
 
-namespace {
-
-void write_bytes(const std::filesystem::path& path, const std::string& bytes) {
-    std::filesystem::create_directories(path.parent_path());
-    // Written beside and renamed into place: never half a file for a reader, and never
-    // written through a hard link to the previous site.
-    std::filesystem::path fresh = path;
-    fresh += ".rv-new";
-    errno = 0;
-    std::ofstream out(fresh, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out || ::rename(fresh.c_str(), path.c_str()) != 0) {
-        // errno says why: "No space left on device", "File too large", …
-        const std::error_code why(errno != 0 ? errno : EIO, std::generic_category());
-        ::unlink(fresh.c_str());
-        throw std::filesystem::filesystem_error("cannot write", path, why);
-    }
-}
-
-}  // namespace
-
 std::string report_pdf_path(const model::Service& service, const model::Report& report) {
     return service.slug + "/" + std::to_string(report.folder_year) + "/rapport.pdf";
 }
@@ -73,7 +47,7 @@ std::string volume_pdf_path(int year) {
 }
 
 std::string write_pdf_file(const std::filesystem::path& path, const PdfFile& file) {
-    write_bytes(path, file.bytes);
+    render::write_file(path, file.bytes);
     std::string missing;
     for (const auto& w : file.warnings) {
         missing += (missing.empty() ? "" : " ") + w;
