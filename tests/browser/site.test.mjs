@@ -282,6 +282,18 @@ test("a visitor finds the bone sarcoma service by searching «sarkom» from the 
   }
 });
 
+test("a word of one report's text finds that report (the service's words and the report's bits)", async () => {
+  const { context, page } = await openPage("sok/index.html?q=skinnebeinet");
+  try {
+    await page.getByRole("status").filter({ hasText: "1 treff" }).waitFor();
+    const links = page.locator("#search-results a");
+    assert.equal(await links.count(), 1);
+    assert.match(await links.first().getAttribute("href"), /bensarkom\/2023\/index\.html$/);
+  } finally {
+    await context.close();
+  }
+});
+
 test("search narrows by type and region, and says when nothing is found", async () => {
   const { context, page } = await openPage("sok/index.html");
   try {

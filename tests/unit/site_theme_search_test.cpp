@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -63,6 +64,42 @@ TEST_CASE("theme: a template in theme/ replaces the default's; --theme lies unde
     CHECK(contains(index, "Regionens åpne data"));  // what theme/ leaves, --theme gives
 }
 
+// The words of `vocabulary` whose bits are set in `bits` (base64, lowest bit first), as
+// " w1 w2 … " so that a test can look for whole words.
+namespace {
+
+std::string words_of(const std::string& vocabulary, const std::string& bits) {
+    static const std::string alphabet =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string bytes;
+    unsigned buffer = 0;
+    int held = 0;
+    for (const char c : bits) {
+        const auto value = alphabet.find(c);
+        if (value == std::string::npos) {
+            continue;  // padding
+        }
+        buffer = (buffer << 6) | static_cast<unsigned>(value);
+        held += 6;
+        if (held >= 8) {
+            held -= 8;
+            bytes += static_cast<char>((buffer >> held) & 0xFF);
+        }
+    }
+    std::string out = " ";
+    std::size_t number = 0;
+    std::istringstream words(vocabulary);
+    for (std::string word; words >> word; ++number) {
+        if (number / 8 < bytes.size() &&
+            (static_cast<unsigned char>(bytes[number / 8]) >> (number % 8) & 1U) != 0) {
+            out += word + " ";
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 TEST_CASE("search: words are lower-cased Norwegian words, each once, in order") {
     CHECK(rv::render::distinct_words("Bensarkom og BENSARKOM, Ærlig «ord» – 2023 ØST-øst") ==
           std::vector<std::string>{"bensarkom", "og", "ærlig", "ord", "2023", "øst"});
@@ -87,10 +124,19 @@ TEST_CASE("search: the index has every service and report, the page lists every 
                                             "report eksempeltjeneste/2022/index.html",
                                             "report eksempeltjeneste/2023/index.html"});
     const auto& report_2023 = index["entries"][2];
-    CHECK(contains(report_2023["words"].get<std::string>(), "ordetsomfinnesbareher"));
+    // The service holds every word of its reports once; each report marks its own.
+    const std::string vocabulary = index["entries"][0]["vocabulary"].get<std::string>();
+    const auto words_2023 = words_of(vocabulary, report_2023["bits"].get<std::string>());
+    const auto words_2022 = words_of(vocabulary, index["entries"][1]["bits"].get<std::string>());
+    CHECK(contains(words_2023, " ordetsomfinnesbareher "));
     // Words of neighbouring paragraphs stay apart.
-    CHECK(contains(report_2023["words"].get<std::string>(), "slutterher begynnerher"));
-    CHECK_FALSE(contains(index["entries"][1]["words"].get<std::string>(), "ordetsomfinnesbareher"));
+    CHECK(contains(words_2023, " slutterher begynnerher "));
+    CHECK_FALSE(contains(words_2022, "ordetsomfinnesbareher"));
+    CHECK(contains(words_2022, " eksempeltjenesten "));
+    CHECK(contains(words_2023, " eksempeltjenesten "));
+    CHECK(vocabulary.find("eksempeltjenesten") == vocabulary.rfind("eksempeltjenesten"));  // once
+    CHECK_FALSE(report_2023.contains("words"));
+    CHECK(report_2023["service_href"] == "eksempeltjeneste/index.html");
     CHECK(report_2023["title"] == "Årsrapport 2023");
 
     const std::string page = built(site, "sok/index.html");

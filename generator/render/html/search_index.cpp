@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <set>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "messages/catalog.hpp"
@@ -235,6 +236,29 @@ ReportSearchText report_search_text(const model::Report& report) {
     return {summary_of(report, 280), words};
 }
 
+std::string word_bits(const std::vector<std::size_t>& numbers, std::size_t vocabulary_size) {
+    std::string bytes((vocabulary_size + 7) / 8, '\0');
+    for (const std::size_t n : numbers) {
+        bytes[n / 8] =
+            static_cast<char>(static_cast<unsigned char>(bytes[n / 8]) | (1U << (n % 8)));
+    }
+    static constexpr char alphabet[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    for (std::size_t i = 0; i < bytes.size(); i += 3) {
+        const auto byte = [&](std::size_t at) {
+            return at < bytes.size() ? static_cast<unsigned>(static_cast<unsigned char>(bytes[at]))
+                                     : 0U;
+        };
+        const unsigned triple = (byte(i) << 16) | (byte(i + 1) << 8) | byte(i + 2);
+        out += alphabet[(triple >> 18) & 63];
+        out += alphabet[(triple >> 12) & 63];
+        out += i + 1 < bytes.size() ? alphabet[(triple >> 6) & 63] : '=';
+        out += i + 2 < bytes.size() ? alphabet[triple & 63] : '=';
+    }
+    return out;
+}
+
 void write_search_index(const model::Content& content, const ReportSearchTexts& texts,
                         const std::filesystem::path& file) {
     // Written entry by entry, as one dump of {"entries": […], "language": …} would write it,
@@ -250,23 +274,59 @@ void write_search_index(const model::Content& content, const ReportSearchTexts& 
         out.write(entry.dump(-1, ' ', false));
     };
     for (const auto& service : content.services) {
+        // The words of all the service's reports once, in the order they first appear; each
+        // report says which of them it has with one bit per word: a report's word list would
+        // repeat most of its service's other years.
+        std::vector<std::string_view> vocabulary;
+        std::unordered_map<std::string_view, std::size_t> number_of;
+        std::vector<std::vector<std::size_t>> report_words;
+        for (const auto& report : service.reports) {
+            std::vector<std::size_t> numbers;
+            if (const auto text = texts.find(report.dir); text != texts.end()) {
+                const std::string_view all(text->second.words);
+                for (std::size_t at = 0; at < all.size();) {
+                    const std::size_t end = std::min(all.find(' ', at), all.size());
+                    const std::string_view word = all.substr(at, end - at);
+                    at = end + 1;
+                    if (word.empty()) {
+                        continue;
+                    }
+                    const auto [found, added] = number_of.emplace(word, vocabulary.size());
+                    if (added) {
+                        vocabulary.push_back(word);
+                    }
+                    numbers.push_back(found->second);
+                }
+            }
+            report_words.push_back(std::move(numbers));
+        }
+        std::string joined_vocabulary;
+        for (const auto word : vocabulary) {
+            if (!joined_vocabulary.empty()) {
+                joined_vocabulary += ' ';
+            }
+            joined_vocabulary += word;
+        }
         json entry = service_fields(content, service);
         entry["kind"] = "service";
         entry["href"] = service_path(service);
         entry["title"] = service.name.in(language);
         entry["summary"] = service.description.in(language);
         entry["words"] = joined(distinct_words(service.description.in(language)));
+        entry["vocabulary"] = joined_vocabulary;
         add(entry);
-        for (const auto& report : service.reports) {
+        for (std::size_t r = 0; r < service.reports.size(); ++r) {
+            const auto& report = service.reports[r];
             json item = service_fields(content, service);
             item["kind"] = "report";
             item["href"] = report_path(service, report);
+            item["service_href"] = service_path(service);
             item["year"] = report.folder_year;
             item["title"] = messages::text("ui.search_report_title", language,
                                            {std::to_string(report.folder_year)});
             const auto text = texts.find(report.dir);
             item["summary"] = text != texts.end() ? text->second.summary : "";
-            item["words"] = text != texts.end() ? text->second.words : "";
+            item["bits"] = word_bits(report_words[r], vocabulary.size());
             add(item);
         }
     }

@@ -34,8 +34,15 @@ using ReportSearchTexts = std::map<std::string, ReportSearchText>;
 // Of a report whose sections are read.
 ReportSearchText report_search_text(const model::Report& report);
 
-// Writes search_index_path, "window.rvSearchIndex = {…};", to `file`, entry by entry. A report
-// missing from `texts` is listed by its names alone.
+// The "bits" of a report: base64 of a bitmap over `vocabulary_size` words with the bits of
+// `numbers` set.
+std::string word_bits(const std::vector<std::size_t>& numbers, std::size_t vocabulary_size);
+
+// Writes search_index_path, "window.rvSearchIndex = {…};", to `file`, entry by entry. A
+// service's entry holds the words of all its reports once ("vocabulary"); a report's entry
+// says which of them it has ("bits": base64 of one bit per vocabulary word, the lowest bit of
+// the first byte for the first word), so the index grows with the services' vocabularies
+// rather than with every report's words. A report missing from `texts` has no words.
 void write_search_index(const model::Content& content, const ReportSearchTexts& texts,
                         const std::filesystem::path& file);
 

@@ -21,15 +21,60 @@
     return (text || "").normalize("NFC").toLocaleLowerCase(language);
   }
 
+  // A service's entry holds the words of all its reports once; a report's "bits" say which
+  // of them it has (base64, one bit per word, lowest bit first).
+  var vocabularies = {};
+  index.entries.forEach(function (entry) {
+    if (entry.kind === "service") {
+      vocabularies[entry.href] = { words: fold(entry.vocabulary).split(" "), found: {} };
+    }
+  });
+
+  function bitsOf(text) {
+    var binary = atob(text || "");
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) {
+      bytes[i] = binary.charCodeAt(i);
+    }
+    return bytes;
+  }
+
   var entries = index.entries.map(function (entry, position) {
     return {
       entry: entry,
       position: position,
       name: fold(entry.name + " " + entry.name_en),
       codes: fold(entry.codes),
-      rest: fold([entry.title, entry.type_label, entry.region_names, entry.summary, entry.words].join(" "))
+      rest: fold([entry.title, entry.type_label, entry.region_names, entry.summary, entry.words].join(" ")),
+      vocabulary: entry.kind === "report" ? vocabularies[entry.service_href] : null,
+      bits: entry.kind === "report" ? bitsOf(entry.bits) : null
     };
   });
+
+  // Whether a report has a word containing `term`: the service's words that contain it are
+  // found once per term, then each report of the service looks up its bits.
+  function inReport(item, term) {
+    var vocabulary = item.vocabulary;
+    if (!vocabulary || !item.bits) {
+      return false;
+    }
+    var found = vocabulary.found[term];
+    if (!found) {
+      found = [];
+      for (var i = 0; i < vocabulary.words.length; i++) {
+        if (vocabulary.words[i].indexOf(term) >= 0) {
+          found.push(i);
+        }
+      }
+      vocabulary.found[term] = found;
+    }
+    for (var j = 0; j < found.length; j++) {
+      if (item.bits[found[j] >> 3] & (1 << (found[j] & 7))) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   function terms(text) {
     return fold(text).split(/[\s,;:!?()«»"'“”]+/).filter(function (term) {
@@ -46,7 +91,7 @@
         total += 10;
       } else if (item.codes.indexOf(word) >= 0) {
         total += 5;
-      } else if (item.rest.indexOf(word) >= 0) {
+      } else if (item.rest.indexOf(word) >= 0 || inReport(item, word)) {
         total += 1;
       } else {
         return 0;
