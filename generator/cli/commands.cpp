@@ -71,15 +71,7 @@ int run_check(const Options& options, std::ostream& out, std::ostream&) {
 }
 
 int run_build(const Options& options, std::ostream& out, std::ostream& err) {
-    BuildRequest request;
-    request.content_dir = options.content_dir;
-    request.theme_dir = options.theme_dir;
-    request.out_dir = options.out_dir;
-    request.language = options.language;
-    request.jobs = options.jobs;
-    request.pdf = options.pdf;
-    request.strict = options.strict;
-    request.clean = options.clean;
+    BuildRequest request = build_request(options);
     request.progress = Progress::wanted(err);
     const BuildOutcome outcome = build_site(
         request, [&](const CheckResult& result) { print(options, out, result); }, err);

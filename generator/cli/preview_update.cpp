@@ -84,21 +84,11 @@ PreviewUpdate update_reports(BuiltSite& site, const BuildRequest& request,
              file != content.files.end() && file->rfind(prefix, 0) == 0;) {
             file = content.files.erase(file);
         }
-        // The report's own files (images, documents) beside its page, as a build copies them.
-        for (const auto& file : folder.files) {
-            if (!model::is_source_file(file) && file.rfind(prefix, 0) == 0) {
-                const fs::path target = out / service->slug / std::to_string(report->folder_year) /
-                                        file.substr(prefix.size());
-                fs::create_directories(target.parent_path());
-                std::error_code ec;
-                fs::remove(target, ec);
-                fs::copy_file(fs::path(content.root) / file, target, ec);
-            }
-        }
         content.files.merge(folder.files);
         model::Diagnostics own = std::move(folder.diagnostics);
         const std::string dir = report->dir;
         *report = std::move(folder.report);
+        copy_report_files(content, *service, *report, out);  // its images and documents
         auto checked = validate::validate_report(content, *service, *report);
         own.insert(own.end(), checked.begin(), checked.end());
         auto readability = analyse::readability_warnings(content, *service, *report);

@@ -70,14 +70,8 @@ Rebuild rebuild(const Options& options, const std::vector<std::string>& changed,
         out << messages::text("serve.changed", options.language, {names}) << std::endl;
     }
     Rebuild result;
-    BuildRequest request;
-    request.content_dir = options.content_dir;
-    request.theme_dir = options.theme_dir;
-    request.out_dir = options.out_dir;
-    request.language = options.language;
-    request.jobs = options.jobs;
-    request.pdf = options.pdf;
-    request.strict = options.strict;
+    BuildRequest request = build_request(options);
+    request.clean = false;  // every rebuild takes over what the last one left
     if (site && !changed.empty() &&
         std::find(changed.begin(), changed.end(), ".") == changed.end()) {
         try {

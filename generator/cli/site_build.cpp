@@ -32,40 +32,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A file of the content tree that was there when the content was read, and is gone (or no
-// longer a file or readable) when the build needs it again.
-struct SourceGone {
-    std::string path;
-    std::string reason;
-};
-
-// Copies the files one report links to (images, documents) next to its page.
-void copy_report_files(const model::Content& content, const model::Service& service,
-                       const model::Report& report, const fs::path& site) {
-    const std::string prefix =
-        fs::path(report.dir).lexically_relative(fs::path(content.root)).generic_string() + "/";
-    for (auto file = content.files.lower_bound(prefix);
-         file != content.files.end() && file->rfind(prefix, 0) == 0; ++file) {
-        if (model::is_source_file(*file)) {
-            continue;
-        }
-        const fs::path target =
-            site / service.slug / std::to_string(report.folder_year) / file->substr(prefix.size());
-        fs::create_directories(target.parent_path());
-        const fs::path source = fs::path(content.root) / *file;
-        std::error_code ec;
-        fs::remove(target, ec);  // never write through a hard link to the previous site
-        fs::copy_file(source, target, fs::copy_options::overwrite_existing, ec);
-        if (ec) {
-            std::error_code ignored;
-            if (!fs::is_regular_file(source, ignored)) {  // removed since it was read
-                throw SourceGone{source.string(), ec.message()};
-            }
-            throw fs::filesystem_error("cannot copy", target, ec);
-        }
-    }
-}
-
 // Links `relative` of the previous site into the new one: an output whose inputs did not
 // change. False when the previous site has no such file.
 bool link_previous(const fs::path& previous, const fs::path& site, const std::string& relative) {
@@ -546,6 +512,50 @@ class Build {
 };
 
 }  // namespace
+
+SourceGone::SourceGone(std::string path_, std::string reason_)
+    : std::runtime_error(path_ + ": " + reason_),
+      path(std::move(path_)),
+      reason(std::move(reason_)) {}
+
+void copy_report_files(const model::Content& content, const model::Service& service,
+                       const model::Report& report, const fs::path& site) {
+    const std::string prefix =
+        fs::path(report.dir).lexically_relative(fs::path(content.root)).generic_string() + "/";
+    for (auto file = content.files.lower_bound(prefix);
+         file != content.files.end() && file->rfind(prefix, 0) == 0; ++file) {
+        if (model::is_source_file(*file)) {
+            continue;
+        }
+        const fs::path target =
+            site / service.slug / std::to_string(report.folder_year) / file->substr(prefix.size());
+        fs::create_directories(target.parent_path());
+        const fs::path source = fs::path(content.root) / *file;
+        std::error_code ec;
+        fs::remove(target, ec);  // never write through a hard link to the previous site
+        fs::copy_file(source, target, fs::copy_options::overwrite_existing, ec);
+        if (ec) {
+            std::error_code ignored;
+            if (!fs::is_regular_file(source, ignored)) {  // removed since it was read
+                throw SourceGone{source.string(), ec.message()};
+            }
+            throw fs::filesystem_error("cannot copy", target, ec);
+        }
+    }
+}
+
+BuildRequest build_request(const Options& options) {
+    BuildRequest request;
+    request.content_dir = options.content_dir;
+    request.theme_dir = options.theme_dir;
+    request.out_dir = options.out_dir;
+    request.language = options.language;
+    request.jobs = options.jobs;
+    request.pdf = options.pdf;
+    request.strict = options.strict;
+    request.clean = options.clean;
+    return request;
+}
 
 BuildOutcome build_site(const BuildRequest& request,
                         const std::function<void(const CheckResult&)>& on_checked,
