@@ -44,10 +44,15 @@ char32_t to_lower(char32_t c) {
     return c;
 }
 
-std::string joined(const std::vector<std::string>& parts, const std::string& separator = " ") {
+// The parts (strings or views) with `separator` between them.
+template <typename Part>
+std::string joined(const std::vector<Part>& parts, std::string_view separator = " ") {
     std::string out;
     for (const auto& part : parts) {
-        out += (out.empty() ? "" : separator) + part;
+        if (!out.empty()) {
+            out += separator;
+        }
+        out += part;
     }
     return out;
 }
@@ -226,14 +231,7 @@ ReportSearchText report_search_text(const model::Report& report) {
         }
     }
     std::string lowered;
-    std::string words;
-    for (const auto word : distinct_word_views(body, lowered)) {
-        if (!words.empty()) {
-            words += ' ';
-        }
-        words += word;
-    }
-    return {summary_of(report, 280), words};
+    return {summary_of(report, 280), joined(distinct_word_views(body, lowered))};
 }
 
 std::string word_bits(const std::vector<std::size_t>& numbers, std::size_t vocabulary_size) {
@@ -300,20 +298,13 @@ void write_search_index(const model::Content& content, const ReportSearchTexts& 
             }
             report_words.push_back(std::move(numbers));
         }
-        std::string joined_vocabulary;
-        for (const auto word : vocabulary) {
-            if (!joined_vocabulary.empty()) {
-                joined_vocabulary += ' ';
-            }
-            joined_vocabulary += word;
-        }
         json entry = service_fields(content, service);
         entry["kind"] = "service";
         entry["href"] = service_path(service);
         entry["title"] = service.name.in(language);
         entry["summary"] = service.description.in(language);
         entry["words"] = joined(distinct_words(service.description.in(language)));
-        entry["vocabulary"] = joined_vocabulary;
+        entry["vocabulary"] = joined(vocabulary);
         add(entry);
         for (std::size_t r = 0; r < service.reports.size(); ++r) {
             const auto& report = service.reports[r];
