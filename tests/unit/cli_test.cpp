@@ -2,7 +2,6 @@
 // closing count line in both languages, JSON output, usage errors and --help.
 #include <doctest/doctest.h>
 
-#include <stdlib.h>
 #include <sys/wait.h>
 
 #include <cstdio>
@@ -13,7 +12,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "fixture.hpp"
+
 namespace fs = std::filesystem;
+using rv::test::TempDir;
 
 namespace {
 
@@ -41,26 +43,6 @@ std::string quote(const std::string& text) {
     }
     return out + "'";
 }
-
-// A temporary folder, removed at the end of the test.
-class TempDir {
-  public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "rv-cli-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path_ = pattern;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const fs::path& path() const { return path_; }
-
-  private:
-    fs::path path_;
-};
 
 // Runs the program with `args` (already quoted where needed) in the source folder;
 // stdout and stderr are kept apart.

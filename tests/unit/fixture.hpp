@@ -119,6 +119,26 @@ inline std::set<std::string> names_in(const fs::path& dir) {
     return out;
 }
 
+// An empty temporary folder, removed at the end of the test.
+class TempDir {
+  public:
+    TempDir() {
+        std::string pattern = (fs::temp_directory_path() / "rv-test-XXXXXX").string();
+        REQUIRE(mkdtemp(pattern.data()) != nullptr);
+        path_ = pattern;
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path_, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const fs::path& path() const { return path_; }
+
+  private:
+    fs::path path_;
+};
+
 // What `rapportverk ARGS…` printed and returned, run in-process.
 // Runs `command` in a shell and returns what it printed (standard output and error).
 inline std::string shell(const std::string& command) {

@@ -4,9 +4,6 @@
 // threads with the first failure passed on, and the compact table of JSON positions.
 #include <doctest/doctest.h>
 
-#include <stdlib.h>
-#include <sys/stat.h>
-
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -24,41 +21,15 @@
 namespace {
 
 namespace fs = std::filesystem;
+using rv::test::names_in;
 using rv::test::read_file;
-
-// A fresh folder under the system's temporary folder, removed afterwards.
-class Scratch {
-  public:
-    Scratch() {
-        std::string pattern = (fs::temp_directory_path() / "rv-staging-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        dir_ = pattern;
-    }
-    ~Scratch() {
-        std::error_code ec;
-        fs::remove_all(dir_, ec);
-    }
-    Scratch(const Scratch&) = delete;
-    Scratch& operator=(const Scratch&) = delete;
-    const fs::path& dir() const { return dir_; }
-
-  private:
-    fs::path dir_;
-};
-
-std::set<std::string> names_in(const fs::path& dir) {
-    std::set<std::string> names;
-    for (const auto& entry : fs::directory_iterator(dir)) {
-        names.insert(entry.path().filename().string());
-    }
-    return names;
-}
+using rv::test::TempDir;
 
 }  // namespace
 
 TEST_CASE("staging: the new output replaces the old in one step, and the old one goes") {
-    const Scratch scratch;
-    const fs::path site = scratch.dir() / "site";
+    const TempDir scratch;
+    const fs::path site = scratch.path() / "site";
     rv::render::write_file(site / "old.html", "old");
     {
         rv::render::StagedOutput staged(site);
@@ -68,12 +39,12 @@ TEST_CASE("staging: the new output replaces the old in one step, and the old one
     }
     CHECK(read_file(site / "a" / "index.html") == "new");
     CHECK_FALSE(fs::exists(site / "old.html"));
-    CHECK(names_in(scratch.dir()) == std::set<std::string>{"site"});
+    CHECK(names_in(scratch.path()) == std::set<std::string>{"site"});
 }
 
 TEST_CASE("staging: a previous output left to a background process is gone soon after") {
-    const Scratch scratch;
-    const fs::path site = scratch.dir() / "site";
+    const TempDir scratch;
+    const fs::path site = scratch.path() / "site";
     for (int i = 0; i < 300; ++i) {
         rv::render::write_file(site / std::to_string(i % 30) / (std::to_string(i) + ".html"), "x");
     }
@@ -86,16 +57,16 @@ TEST_CASE("staging: a previous output left to a background process is gone soon 
     CHECK(read_file(site / "index.html") == "new");  // in place at once
     CHECK_FALSE(fs::exists(site / "0"));
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (names_in(scratch.dir()).size() > 1 && std::chrono::steady_clock::now() < deadline) {
+    while (names_in(scratch.path()).size() > 1 && std::chrono::steady_clock::now() < deadline) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
-    CHECK(names_in(scratch.dir()) == std::set<std::string>{"site"});
+    CHECK(names_in(scratch.path()) == std::set<std::string>{"site"});
 }
 
 TEST_CASE("staging: a file is written as a new file, never through a hard link") {
-    const Scratch scratch;
-    const fs::path previous = scratch.dir() / "previous.html";
-    const fs::path linked = scratch.dir() / "linked.html";
+    const TempDir scratch;
+    const fs::path previous = scratch.path() / "previous.html";
+    const fs::path linked = scratch.path() / "linked.html";
     rv::render::write_file(previous, "the published page");
     fs::create_hard_link(previous, linked);
     rv::render::write_file(linked, "the new page");
