@@ -89,6 +89,16 @@ class ServeProcess {
     }
     const fs::path& out() const { return out_; }
 
+    // Whether the output comes to hold `text` before the deadline: a line printed after the
+    // reload event it follows.
+    bool wait_for_log(const std::string& text) const {
+        const auto deadline = Clock::now() + kDeadline;
+        while (!contains(log(), text) && Clock::now() < deadline) {
+            std::this_thread::sleep_for(20ms);
+        }
+        return contains(log(), text);
+    }
+
     // The port from "… http://127.0.0.1:PORT/ …", once the first build is served.
     int wait_for_port() {
         static const std::regex url(R"(http://127\.0\.0\.1:(\d+)/)");
@@ -467,7 +477,7 @@ TEST_CASE("serve: a save inside a report is rebuilt in place, then the pages tha
     }
     CHECK(contains(read_file(index), "kvikksølvtermometer"));
     const std::string quick = rv::messages::text("serve.updated", "nb", {"", ""});
-    CHECK(contains(serve.log(), quick.substr(0, quick.find(' ', 12))));
+    CHECK_MESSAGE(serve.wait_for_log(quick.substr(0, quick.find(' ', 12))), serve.log());
 
     // service.json is shared by the service's pages: the whole (incremental) build.
     EventStream again(port);
@@ -475,7 +485,7 @@ TEST_CASE("serve: a save inside a report is rebuilt in place, then the pages tha
     content.write(service, content.read(service) + "\n");
     REQUIRE_MESSAGE(again.wait_for_reload(), serve.log());
     const std::string whole = rv::messages::text("serve.rebuilt", "nb", {"", ""});
-    CHECK(contains(serve.log(), whole.substr(0, whole.find(' ', 10))));
+    CHECK_MESSAGE(serve.wait_for_log(whole.substr(0, whole.find(' ', 10))), serve.log());
     CHECK(contains(get(port, kPage)->body, "kvikksølvtermometer"));
     CHECK(serve.stop() == 0);
 }
