@@ -13,7 +13,7 @@ if [ "${1:-}" = "--test" ]; then with_tests=1; fi
 packages=(
   cmake g++ make pkg-config clang-format
   libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev libhpdf-dev
-  libtinyxml2-dev doctest-dev libvalijson-dev libkainjow-mustache-dev
+  libtinyxml2-dev doctest-dev libvalijson-dev
   libhyphen-dev hyphen-no fonts-dejavu-core poppler-utils qpdf libcpp-httplib-dev
   zlib1g-dev icc-profiles-free libjemalloc-dev
 )

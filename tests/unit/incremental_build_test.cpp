@@ -460,8 +460,13 @@ TEST_CASE("incremental: a report rendered again never writes into the previous s
 TEST_CASE("progress: never drawn when standard error is no terminal, in CI or on TERM=dumb") {
     const SourceDateEpoch epoch{kEpoch};
     const Bundled content;
+    std::string long_text;  // makes each report take long enough for the line to be drawn
+    for (int i = 0; i < 2000; ++i) {
+        long_text += "\nAvsnitt " + std::to_string(i) + " om behandlingen i regionene.\n";
+    }
     for (const char* service : {"bensarkom", "hipec", "protonterapi", "bloedersykdom"}) {
-        content.add_2022(service);  // 13 reports: long enough for the line to be drawn
+        content.add_2022(service);  // 13 reports
+        content.append("services/" + std::string(service) + "/2022/utfordringer.md", long_text);
     }
     // In-process (standard error an ostringstream), with one and more threads.
     for (const std::string jobs : {"1", "3"}) {

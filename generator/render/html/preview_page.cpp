@@ -2,26 +2,29 @@
 
 #include <stdexcept>
 
-#include <kainjow/mustache.hpp>
+#include <nlohmann/json.hpp>
 
 #include "messages/catalog.hpp"
+#include "render/html/mustache.hpp"
 
 namespace rv::render {
 
 namespace {
 
-namespace mustache = kainjow::mustache;
+using nlohmann::json;
 
-std::string render(const Theme& theme, const std::string& path, const mustache::data& data) {
+std::string render(const Theme& theme, const std::string& path, const json& data) {
     const auto found = theme.files.find(path);
     if (found == theme.files.end()) {
         throw std::runtime_error("the theme has no " + path);
     }
-    mustache::mustache page{found->second};
-    std::string out = page.is_valid() ? page.render(data) : std::string();
-    if (!page.is_valid()) {
-        throw std::runtime_error(path + ": " + page.error_message());
+    const MustacheTemplate page(found->second);
+    if (!page.valid()) {
+        throw std::runtime_error(path + ": " + page.error());
     }
+    std::string out;
+    const json* contexts[] = {&data};
+    page.render(contexts, {}, out);
     return out;
 }
 
@@ -47,17 +50,15 @@ std::string preview_messages_html(const Theme& theme, const model::Diagnostics& 
     }
     long long errors = 0;
     long long warnings = 0;
-    mustache::data items{mustache::data::type::list};
+    json items = json::array();
     for (const auto& d : diagnostics) {
         const bool warning = d.severity == model::Severity::warning;
         (warning ? warnings : errors) += 1;
-        mustache::data item;
-        item.set("kind", warning ? "warning" : "error");
-        item.set("where", where(d.at));
-        item.set("severity", messages::severity_word(d.severity, language));
-        item.set("code", d.code);
-        item.set("text", messages::text(d.code, language, d.args));
-        items.push_back(item);
+        items.push_back({{"kind", warning ? "warning" : "error"},
+                         {"where", where(d.at)},
+                         {"severity", messages::severity_word(d.severity, language)},
+                         {"code", d.code},
+                         {"text", messages::text(d.code, language, d.args)}});
     }
     std::string counts;
     if (errors > 0) {
@@ -67,37 +68,37 @@ std::string preview_messages_html(const Theme& theme, const model::Diagnostics& 
         counts +=
             (counts.empty() ? "" : ", ") + messages::counted("count.warnings", warnings, language);
     }
-    mustache::data data;
-    data.set("lang", language == "en" ? "en" : "nb");  // the page around it may differ
-    data.set("title", messages::text("serve.panel_title", language));
+    json data = json::object();
+    data["lang"] = language == "en" ? "en" : "nb";  // the page around it may differ
+    data["title"] = messages::text("serve.panel_title", language);
     if (!counts.empty()) {
-        data.set("summary", messages::text("serve.panel_summary", language, {counts}));
+        data["summary"] = messages::text("serve.panel_summary", language, {counts});
     }
     if (kept_last_site) {
-        data.set("blocked", messages::text("serve.panel_kept", language));
+        data["blocked"] = messages::text("serve.panel_kept", language);
     }
     if (!failure.empty()) {
-        data.set("failure", failure);
+        data["failure"] = failure;
     }
-    data.set("errors", errors > 0 || !failure.empty());
-    data.set("close", messages::text("serve.panel_close", language));
-    data.set("items", items);
+    data["errors"] = errors > 0 || !failure.empty();
+    data["close"] = messages::text("serve.panel_close", language);
+    data["items"] = items;
     return render(theme, "preview/messages.mustache", data);
 }
 
 std::string preview_snippet(const Theme& theme, const std::string& panel_html,
                             long long generation) {
-    mustache::data data;
-    data.set("panel", panel_html);
-    data.set("generation", std::to_string(generation));
+    json data = json::object();
+    data["panel"] = panel_html;
+    data["generation"] = std::to_string(generation);
     return render(theme, "preview/inject.mustache", data);
 }
 
 std::string preview_empty_page(const Theme& theme, const std::string& language) {
-    mustache::data data;
-    data.set("lang", language == "en" ? "en" : "nb");
-    data.set("title", messages::text("serve.empty_title", language));
-    data.set("text", messages::text("serve.empty_text", language));
+    json data = json::object();
+    data["lang"] = language == "en" ? "en" : "nb";
+    data["title"] = messages::text("serve.empty_title", language);
+    data["text"] = messages::text("serve.empty_text", language);
     return render(theme, "preview/empty.mustache", data);
 }
 

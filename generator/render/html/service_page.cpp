@@ -54,7 +54,7 @@ std::string service_path(const model::Service& service) {
 json service_page_data(const model::Content& content, const model::Service& service) {
     const std::string language = "nb";
     const std::string root = "../";
-    json data = labels(language);
+    json data = json::object();  // the labels ("t") come from the TemplateSet
     data["lang"] = language;
     data["root"] = root;
     data["site"] = site_data(content, language);

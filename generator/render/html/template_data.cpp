@@ -191,7 +191,7 @@ const json& labels(const std::string& language) {
 
 json page_frame(const model::Content& content, const std::string& root, const std::string& title,
                 const std::string& language) {
-    json data = labels(language);
+    json data = json::object();  // the labels ("t") come from the TemplateSet
     data["lang"] = language;
     data["root"] = root;
     data["site"] = site_data(content, language);
@@ -205,7 +205,7 @@ json report_page_data(const model::Content& content, const model::Service& servi
                       const DownloadSizes& downloads) {
     const std::string language = report.language.empty() ? "nb" : report.language;
     const model::Form* form = content.form_for(service.type);
-    json data = labels(language);
+    json data = json::object();  // the labels ("t") come from the TemplateSet
     data["lang"] = language;
     data["root"] = "../../";
     data["site"] = site_data(content, language);
@@ -302,7 +302,7 @@ json report_page_data(const model::Content& content, const model::Service& servi
 
 json index_page_data(const model::Content& content, const DownloadSizes& downloads) {
     const std::string language = "nb";
-    json data = labels(language);
+    json data = json::object();  // the labels ("t") come from the TemplateSet
     data["lang"] = language;
     data["root"] = "";
     data["site"] = site_data(content, language);

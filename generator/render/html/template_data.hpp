@@ -13,13 +13,14 @@
 
 namespace rv::render {
 
-// Every ui.* and type.* text of the catalogue, as {"t": {"contents": "Innhold", …}}.
+// Every ui.* and type.* text of the catalogue, as {"t": {"contents": "Innhold", …}}. The
+// TemplateSet gives them to every page; a page's data leaves them out.
 const nlohmann::json& labels(const std::string& language);
 
 // The site's title and example notice in `language`, as every page's "site".
 nlohmann::json site_data(const model::Content& content, const std::string& language);
 
-// The data every plain page starts from: labels, language, the way to the site root, the
+// The data every plain page starts from: language, the way to the site root, the
 // site, and a title shown as the page's h1 and in its <title>.
 nlohmann::json page_frame(const model::Content& content, const std::string& root,
                           const std::string& title, const std::string& language);

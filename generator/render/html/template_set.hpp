@@ -5,10 +5,10 @@
 #include <map>
 #include <string>
 
-#include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
 
 #include "model/content.hpp"
+#include "render/html/mustache.hpp"
 
 namespace rv::render {
 
@@ -24,8 +24,9 @@ struct Theme {
     static Theme for_content(const model::Content& content);
 };
 
-// Renders pages from a theme's templates and the partials head, foot and finder_form.
-// Safe to use from several threads at once.
+// Renders pages from a theme's templates and the partials head, foot and finder_form, each
+// compiled once. Safe to use from several threads at once. A page's data without labels
+// ("t") gets the catalogue's, with the theme's texts over them.
 class TemplateSet {
   public:
     explicit TemplateSet(const Theme& theme);
@@ -37,11 +38,11 @@ class TemplateSet {
 
   private:
     const Theme& theme_;
-    std::uint64_t id_;  // tells the threads' parsed templates of one set from another's
-    std::map<std::string, kainjow::mustache::data> labels_;  // "t" of each language
+    std::map<std::string, MustacheTemplate> pages_;  // templates/NAME.mustache by NAME
+    MustacheTemplate::Partials partials_;            // head, foot, finder_form
+    std::map<std::string, nlohmann::json> labels_;   // {"t": …} of each language
 
     nlohmann::json with_theme_texts(const nlohmann::json& json) const;
-    const std::string& source(const std::string& path) const;
 };
 
 }  // namespace rv::render
