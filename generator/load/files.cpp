@@ -67,7 +67,7 @@ std::vector<std::filesystem::directory_entry> sorted_entries(const std::filesyst
 }
 
 std::size_t first_invalid_utf8(std::string_view text) {
-    for (std::size_t i = 0; i < text.size();) {
+    for (std::size_t i = skip_ascii(text, 0); i < text.size(); i = skip_ascii(text, i)) {
         const Utf8Char c = decode_utf8(text, i);
         if (c.length == 0) {
             return i;

@@ -3,6 +3,8 @@
 // html nodes, and turns cmark's byte positions into 1-based character columns.
 #include "load/markdown_reader.hpp"
 
+#include "load/utf8.hpp"
+
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
@@ -50,6 +52,22 @@ std::size_t utf8_length(std::string_view s, std::size_t i, std::size_t& bad) {
     return n;
 }
 
+// Whether `text` is what cmark may read as it is: no BOM, no NUL, valid UTF-8 (nearly always).
+bool is_clean(std::string_view text) {
+    if (text.starts_with("\xEF\xBB\xBF") || text.find('\0') != std::string_view::npos) {
+        return false;
+    }
+    for (std::size_t i = skip_ascii(text, 0); i < text.size(); i = skip_ascii(text, i)) {
+        std::size_t bad = 1;
+        const std::size_t n = utf8_length(text, i, bad);
+        if (n == 0) {
+            return false;
+        }
+        i += n;
+    }
+    return true;
+}
+
 // Drops a leading BOM and replaces NUL bytes and invalid UTF-8 with U+FFFD. cmark would
 // replace NUL itself but count the three replacement bytes in its columns; doing it here
 // keeps the text cmark sees identical to the text the columns are computed from.
@@ -77,23 +95,21 @@ std::string clean_input(std::string_view text) {
 class SourceLines {
   public:
     explicit SourceLines(std::string_view text) {
+        const bool has_cr = text.find('\r') != std::string_view::npos;
         std::size_t start = 0;
-        bool ascii = true;
-        for (std::size_t i = 0; i < text.size(); ++i) {
-            if (text[i] == '\n' || text[i] == '\r') {
-                lines_.push_back(text.substr(start, i - start));
-                ascii_.push_back(ascii);
-                ascii = true;
-                if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-                    ++i;
-                }
-                start = i + 1;
-            } else if ((static_cast<unsigned char>(text[i]) & 0x80) != 0) {
-                ascii = false;
+        while (true) {
+            const std::size_t end =
+                has_cr ? text.find_first_of("\r\n", start) : text.find('\n', start);
+            if (end == std::string_view::npos) {
+                break;
+            }
+            add(text.substr(start, end - start));
+            start = end + 1;
+            if (text[end] == '\r' && start < text.size() && text[start] == '\n') {
+                ++start;
             }
         }
-        lines_.push_back(text.substr(start));
-        ascii_.push_back(ascii);
+        add(text.substr(start));
     }
 
     std::string_view line(int number) const {
@@ -145,6 +161,11 @@ class SourceLines {
     }
 
   private:
+    void add(std::string_view line) {
+        lines_.push_back(line);
+        ascii_.push_back(skip_ascii(line, 0) == line.size());
+    }
+
     std::vector<std::string_view> lines_;
     std::vector<bool> ascii_;    // of each line: only one-byte characters
     mutable int last_line_ = 0;  // the last char_column answer, to count on from
@@ -310,7 +331,8 @@ class Converter {
                 }
                 break;
             default:
-                out.header = std::string_view(cmark_node_get_type_string(node)) == "table_header";
+                out.header = out.kind == MarkdownKind::table_row &&
+                             std::string_view(cmark_node_get_type_string(node)) == "table_header";
                 break;
         }
     }
@@ -364,7 +386,12 @@ model::MarkdownNode read_markdown(std::string_view text) {
     // parse: concurrent parses then silently lose strikethroughs and tables. Serialize them.
     static std::mutex parse_mutex;
 
-    const std::string clean = clean_input(text);
+    std::string cleaned;
+    std::string_view clean = text;
+    if (!is_clean(text)) {
+        cleaned = clean_input(text);
+        clean = cleaned;
+    }
     std::unique_ptr<cmark_node, decltype(&cmark_node_free)> document(nullptr, &cmark_node_free);
     {
         const std::lock_guard lock(parse_mutex);

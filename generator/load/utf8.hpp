@@ -2,6 +2,7 @@
 // Decoding one UTF-8 character, strictly (no overlong forms, no surrogates, ≤ U+10FFFF).
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace rv::load {
@@ -44,6 +45,23 @@ inline Utf8Char decode_utf8(std::string_view text, std::size_t at) {
         return {};
     }
     return {cp, extra + 1};
+}
+
+// The index of the first byte at or after `at` that is not ASCII (text.size() if none),
+// skipping eight bytes at a time: nearly all of a Norwegian text is ASCII.
+inline std::size_t skip_ascii(std::string_view text, std::size_t at) {
+    while (at + 8 <= text.size()) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, text.data() + at, sizeof word);
+        if ((word & 0x8080808080808080ULL) != 0) {
+            break;
+        }
+        at += 8;
+    }
+    while (at < text.size() && static_cast<unsigned char>(text[at]) < 0x80) {
+        ++at;
+    }
+    return at;
 }
 
 }  // namespace rv::load

@@ -1,6 +1,7 @@
 #include "render/html/markdown_html.hpp"
 
 #include <algorithm>
+#include <array>
 #include <set>
 
 namespace rv::render {
@@ -129,7 +130,7 @@ class HtmlWriter {
                 table(node, nullptr);
                 break;
             case MarkdownKind::text:
-                out_ += escape_html(node.text);
+                append_escaped_html(out_, node.text);
                 break;
             case MarkdownKind::soft_break:
                 out_ += '\n';
@@ -138,7 +139,9 @@ class HtmlWriter {
                 out_ += "<br>\n";
                 break;
             case MarkdownKind::code:
-                out_ += "<code>" + escape_html(node.text) + "</code>";
+                out_ += "<code>";
+                append_escaped_html(out_, node.text);
+                out_ += "</code>";
                 break;
             case MarkdownKind::emphasis:
                 wrap("em", node);
@@ -242,33 +245,54 @@ std::string markdown_to_html(const model::MarkdownNode& document,
     return HtmlWriter(options).run(document);
 }
 
+void append_escaped_html(std::string& out, std::string_view text) {
+    // 0: as it is; 1: left out (control characters are not allowed in HTML); 2: escaped.
+    static constexpr auto kinds = [] {
+        std::array<unsigned char, 256> table{};
+        for (int c = 0; c < 0x20; ++c) {
+            table[static_cast<std::size_t>(c)] = 1;
+        }
+        table['\n'] = table['\t'] = 0;
+        for (const unsigned char c : {'&', '<', '>', '"', '\''}) {
+            table[c] = 2;
+        }
+        return table;
+    }();
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const unsigned char kind = kinds[static_cast<unsigned char>(text[i])];
+        if (kind == 0) {
+            continue;
+        }
+        out.append(text, run, i - run);
+        run = i + 1;
+        if (kind == 2) {
+            switch (text[i]) {
+                case '&':
+                    out += "&amp;";
+                    break;
+                case '<':
+                    out += "&lt;";
+                    break;
+                case '>':
+                    out += "&gt;";
+                    break;
+                case '"':
+                    out += "&quot;";
+                    break;
+                default:
+                    out += "&#39;";
+                    break;
+            }
+        }
+    }
+    out.append(text, run, text.size() - run);
+}
+
 std::string escape_html(const std::string& text) {
     std::string out;
     out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') {
-                    break;  // control characters are not allowed in HTML
-                }
-                out += c;
-        }
-    }
+    append_escaped_html(out, text);
     return out;
 }
 

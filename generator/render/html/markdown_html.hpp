@@ -2,6 +2,7 @@
 // The model's Markdown tree → HTML. Raw HTML is never written; links keep only safe
 // destinations; headings move down `heading_shift` levels and get ids.
 #include <string>
+#include <string_view>
 
 #include "model/markdown.hpp"
 
@@ -17,8 +18,10 @@ struct MarkdownHtmlOptions {
 std::string markdown_to_html(const model::MarkdownNode& document,
                              const MarkdownHtmlOptions& options);
 
-// Escapes & < > " ' for text and attribute values.
+// Escapes & < > " ' for text and attribute values, and leaves out control characters
+// (but tab and line feed).
 std::string escape_html(const std::string& text);
+void append_escaped_html(std::string& out, std::string_view text);
 
 // "Kort fortalt – 2023" → "kort-fortalt-2023" (æ→ae, ø→o, å→a).
 std::string slugify(const std::string& text);
