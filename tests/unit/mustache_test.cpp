@@ -53,6 +53,10 @@ TEST_CASE("mustache: control characters never reach the page, tab and line ends 
     const json data = {{"x", std::string("a\x01") + "b\x7f\tc\nd"}};
     CHECK(render("{{x}}", data) == "ab\tc\nd");
     CHECK(render("{{{x}}}", data) == "ab\tc\nd");
+    // Long raw HTML is scanned eight bytes at a time: control characters anywhere in it.
+    const json html = {{"x", std::string("<p>0123456789\x01abcdefghijklmnop\x7f</p>\n<p>æøå") +
+                                 std::string(1, '\0') + "</p>"}};
+    CHECK(render("{{{x}}}", html) == "<p>0123456789abcdefghijklmnop</p>\n<p>æøå</p>");
 }
 
 TEST_CASE("mustache: sections repeat over lists and enter objects; falsy values hide them") {

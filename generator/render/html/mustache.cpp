@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <stdexcept>
 
 #include "messages/formatting.hpp"
@@ -24,6 +26,32 @@ std::string_view trim(std::string_view s) {
         s.remove_suffix(1);
     }
     return s;
+}
+
+// The index of the first byte at or after `at` below 0x20 or 0x7F (text.size() if none),
+// eight bytes at a time.
+std::size_t skip_printable(std::string_view text, std::size_t at) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t highs = 0x8080808080808080ULL;
+    while (at + 8 <= text.size()) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, text.data() + at, sizeof word);
+        const std::uint64_t below_space = (word - ones * 0x20) & ~word & highs;
+        const std::uint64_t del = word ^ (ones * 0x7F);
+        const std::uint64_t is_del = (del - ones) & ~del & highs;
+        if ((below_space | is_del) != 0) {
+            break;
+        }
+        at += 8;
+    }
+    while (at < text.size()) {
+        const auto c = static_cast<unsigned char>(text[at]);
+        if (c < 0x20 || c == 0x7F) {
+            break;
+        }
+        ++at;
+    }
+    return at;
 }
 
 int line_of(std::string_view text, std::size_t position) {
@@ -349,6 +377,12 @@ class MustacheRenderer {
         }();
         std::size_t run = 0;
         for (std::size_t i = 0; i < text.size(); ++i) {
+            if (!escape) {
+                i = skip_printable(text, i);  // raw HTML: eight bytes at a time
+                if (i == text.size()) {
+                    break;
+                }
+            }
             const unsigned char kind = kinds[static_cast<unsigned char>(text[i])];
             if (kind == 0 || (kind == 2 && !escape)) {
                 continue;

@@ -2,6 +2,7 @@
 // of all open data files.
 #include "render/html/open_data.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "analyse/availability.hpp"
@@ -187,12 +188,16 @@ void write_open_data_json(const model::Content& content, const std::filesystem::
             }
             std::string record = any ? ",\n    " : "\n    ";
             any = true;
-            for (const char c : report_record(content, service, report)
-                                    .dump(2, ' ', false, ojson::error_handler_t::replace)) {
-                record += c;
-                if (c == '\n') {
+            const std::string dumped = report_record(content, service, report)
+                                           .dump(2, ' ', false, ojson::error_handler_t::replace);
+            record.reserve(record.size() + dumped.size() + dumped.size() / 8);
+            for (std::size_t from = 0; from < dumped.size();) {
+                const std::size_t end = std::min(dumped.find('\n', from), dumped.size() - 1) + 1;
+                record.append(dumped, from, end - from);
+                if (dumped[end - 1] == '\n') {
                     record += "    ";  // one level deeper: two more spaces after each line end
                 }
+                from = end;
             }
             out.write(record);
         }
