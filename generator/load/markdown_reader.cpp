@@ -382,9 +382,14 @@ model::MarkdownNode read_markdown(std::string_view text) {
         return true;
     }();
     (void)registered;
-    // cmark-gfm adds and removes the extensions' characters in one global table during every
-    // parse: concurrent parses then silently lose strikethroughs and tables. Serialize them.
+    // cmark-gfm adds the attached extensions' characters to one global table before it parses
+    // inlines and removes them after: concurrent parses then silently lose strikethroughs
+    // and tables. Inline parsing happens in cmark_parser_finish. In cmark-gfm 0.29.0.gfm.6
+    // (Debian 12) block parsing (cmark_parser_feed) never touches the table: its table
+    // extension splits rows without parsing their inlines (later versions parse them while
+    // feeding). So with that version only finish is serialized; with any other, both.
     static std::mutex parse_mutex;
+    static const bool feed_alone = cmark_version() == ((0 << 24) | (29 << 16) | (0 << 8) | 6);
 
     std::string cleaned;
     std::string_view clean = text;
@@ -394,7 +399,10 @@ model::MarkdownNode read_markdown(std::string_view text) {
     }
     std::unique_ptr<cmark_node, decltype(&cmark_node_free)> document(nullptr, &cmark_node_free);
     {
-        const std::lock_guard lock(parse_mutex);
+        std::unique_lock lock(parse_mutex, std::defer_lock);
+        if (!feed_alone) {
+            lock.lock();
+        }
         // SOURCEPOS only adds positions: with it cmark also advances lines past code spans and
         // inline HTML that span lines. Never CMARK_OPT_UNSAFE.
         std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(
@@ -406,6 +414,9 @@ model::MarkdownNode read_markdown(std::string_view text) {
             }
         }
         cmark_parser_feed(parser.get(), clean.data(), clean.size());
+        if (!lock.owns_lock()) {
+            lock.lock();
+        }
         document.reset(cmark_parser_finish(parser.get()));
     }
     const SourceLines source(clean);
