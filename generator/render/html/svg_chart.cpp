@@ -2,8 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
-
-#include <tinyxml2.h>
+#include <string_view>
 
 #include "messages/catalog.hpp"
 #include "messages/formatting.hpp"
@@ -21,8 +20,8 @@ constexpr double bar_top = 22;
 constexpr double bar_height = 18;
 constexpr double padding = 4;
 
-// tinyxml2 writes control characters (and newlines in attributes) raw, which makes the
-// markup invalid: a control character becomes a space.
+// Control characters (and newlines in attributes) would make the markup invalid: a
+// control character becomes a space.
 std::string clean(const std::string& text) {
     std::string out;
     out.reserve(text.size());
@@ -33,7 +32,7 @@ std::string clean(const std::string& text) {
     return out;
 }
 
-// Coordinates with at most one decimal and a decimal point: tinyxml2 prints 17 digits.
+// Coordinates with at most one decimal and a decimal point.
 std::string number(double value) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.1f", value);
@@ -44,9 +43,67 @@ std::string number(double value) {
     return text == "-0" ? "0" : text;
 }
 
-tinyxml2::XMLElement* child(tinyxml2::XMLElement* parent, const char* name) {
-    return parent->InsertNewChildElement(name);
-}
+// Writes the SVG markup as tinyxml2's compact printer did: attribute values escape
+// & < > " ', text escapes & < >.
+class SvgWriter {
+  public:
+    explicit SvgWriter(std::string& out) : out_(out) {}
+
+    // `<name` and its attributes, left open for more.
+    SvgWriter& open(const char* name) {
+        out_ += '<';
+        out_ += name;
+        return *this;
+    }
+    SvgWriter& attribute(const char* name, std::string_view value) {
+        out_ += ' ';
+        out_ += name;
+        out_ += "=\"";
+        escape(value, true);
+        out_ += '"';
+        return *this;
+    }
+    // `>text</name>`
+    void text(const char* name, std::string_view text) {
+        out_ += '>';
+        escape(text, false);
+        close(name);
+    }
+    void end_start_tag() { out_ += '>'; }
+    void end_empty() { out_ += "/>"; }
+    void close(const char* name) {
+        out_ += "</";
+        out_ += name;
+        out_ += '>';
+    }
+
+  private:
+    std::string& out_;
+
+    void escape(std::string_view text, bool quotes) {
+        for (const char c : text) {
+            switch (c) {
+                case '&':
+                    out_ += "&amp;";
+                    break;
+                case '<':
+                    out_ += "&lt;";
+                    break;
+                case '>':
+                    out_ += "&gt;";
+                    break;
+                case '"':
+                    out_ += quotes ? "&quot;" : "\"";
+                    break;
+                case '\'':
+                    out_ += quotes ? "&apos;" : "'";
+                    break;
+                default:
+                    out_ += c;
+            }
+        }
+    }
+};
 
 }  // namespace
 
@@ -64,55 +121,52 @@ std::string bar_chart_svg(const BarChart& chart) {
     const double height = padding * 2 + row_height * static_cast<double>(chart.bars.size());
     const double scale = (chart_width - value_room) / max;
 
-    tinyxml2::XMLDocument doc;
-    auto* svg = doc.NewElement("svg");
-    doc.InsertEndChild(svg);
-    svg->SetAttribute("xmlns", "http://www.w3.org/2000/svg");
-    svg->SetAttribute("class", "chart-svg");
-    svg->SetAttribute("viewBox", ("0 0 " + number(chart_width) + " " + number(height)).c_str());
-    svg->SetAttribute("width", "100%");
-    svg->SetAttribute("role", "img");
-    svg->SetAttribute("aria-labelledby", (id + "-title " + id + "-desc").c_str());
-    svg->SetAttribute("id", id.c_str());
-    auto* title = child(svg, "title");
-    title->SetAttribute("id", (id + "-title").c_str());
-    title->SetText(clean(chart.title).c_str());
-    auto* desc = child(svg, "desc");
-    desc->SetAttribute("id", (id + "-desc").c_str());
-    desc->SetText(clean(chart.description).c_str());
+    std::string out;
+    out.reserve(512 + 320 * chart.bars.size());
+    SvgWriter svg(out);
+    svg.open("svg")
+        .attribute("xmlns", "http://www.w3.org/2000/svg")
+        .attribute("class", "chart-svg")
+        .attribute("viewBox", "0 0 " + number(chart_width) + " " + number(height))
+        .attribute("width", "100%")
+        .attribute("role", "img")
+        .attribute("aria-labelledby", id + "-title " + id + "-desc")
+        .attribute("id", id)
+        .end_start_tag();
+    svg.open("title").attribute("id", id + "-title").text("title", clean(chart.title));
+    svg.open("desc").attribute("id", id + "-desc").text("desc", clean(chart.description));
 
     double y = padding;
     for (const auto& bar : chart.bars) {
-        auto* row = child(svg, "g");
-        row->SetAttribute("class", "chart-row");
-        auto* label = child(row, "text");
-        label->SetAttribute("class", "chart-label");
-        label->SetAttribute("x", "0");
-        label->SetAttribute("y", number(y + label_baseline).c_str());
-        label->SetText(clean(bar.label).c_str());
+        svg.open("g").attribute("class", "chart-row").end_start_tag();
+        svg.open("text")
+            .attribute("class", "chart-label")
+            .attribute("x", "0")
+            .attribute("y", number(y + label_baseline))
+            .text("text", clean(bar.label));
         const double width = bar.value ? std::max(0.0, *bar.value) * scale : 0;
         if (bar.value) {
-            auto* rect = child(row, "rect");
-            rect->SetAttribute("class", "chart-bar");
-            rect->SetAttribute("x", "0");
-            rect->SetAttribute("y", number(y + bar_top).c_str());
-            rect->SetAttribute("width", number(width).c_str());
-            rect->SetAttribute("height", number(bar_height).c_str());
             // Without the stylesheet the bars take the text colour, outlined.
-            rect->SetAttribute("fill", "currentColor");
-            rect->SetAttribute("stroke", "currentColor");
+            svg.open("rect")
+                .attribute("class", "chart-bar")
+                .attribute("x", "0")
+                .attribute("y", number(y + bar_top))
+                .attribute("width", number(width))
+                .attribute("height", number(bar_height))
+                .attribute("fill", "currentColor")
+                .attribute("stroke", "currentColor")
+                .end_empty();
         }
-        auto* value = child(row, "text");
-        value->SetAttribute("class", "chart-value");
-        value->SetAttribute("x", number(width + 6).c_str());
-        value->SetAttribute("y", number(y + bar_top + bar_height - 4).c_str());
-        value->SetText(clean(bar.value ? bar.value_text : "–").c_str());
+        svg.open("text")
+            .attribute("class", "chart-value")
+            .attribute("x", number(width + 6))
+            .attribute("y", number(y + bar_top + bar_height - 4))
+            .text("text", clean(bar.value ? bar.value_text : "–"));
+        svg.close("g");
         y += row_height;
     }
-
-    tinyxml2::XMLPrinter printer(nullptr, true);
-    doc.Print(&printer);
-    return printer.CStr();
+    svg.close("svg");
+    return out;
 }
 
 namespace {
