@@ -237,7 +237,8 @@ class Converter {
   public:
     explicit Converter(const SourceLines& source) : source_(source) {}
 
-    MarkdownNode convert(cmark_node* node, const Context& parent) {
+    // Fills `out` (a node just made in its parent's children) from `node` and its subtree.
+    void convert(cmark_node* node, const Context& parent, MarkdownNode& out) {
         Context ctx = parent;
         ctx.depth = parent.depth + 1;
         const bool inline_node = is_inline(node);
@@ -256,7 +257,6 @@ class Converter {
             ctx.block_offset = ctx.byte_column - 1;
         }
 
-        MarkdownNode out;
         out.line = ctx.line;
         out.column = source_.char_column(ctx.line, ctx.byte_column);
         if (ctx.depth > kMaxDepth) {
@@ -267,7 +267,7 @@ class Converter {
                 out.kind = MarkdownKind::paragraph;
                 out.text.clear();
             }
-            return out;
+            return;
         }
         fill(node, out, ctx);
         std::size_t count = 0;
@@ -278,7 +278,7 @@ class Converter {
         out.children.reserve(count);
         for (cmark_node* child = cmark_node_first_child(node); child != nullptr;
              child = cmark_node_next(child)) {
-            out.children.push_back(convert(child, ctx));
+            convert(child, ctx, out.children.emplace_back());
         }
         if (out.kind == MarkdownKind::table) {
             const auto columns = cmark_gfm_extensions_get_table_columns(node);
@@ -290,7 +290,6 @@ class Converter {
                 }
             }
         }
-        return out;
     }
 
   private:
@@ -420,7 +419,9 @@ model::MarkdownNode read_markdown(std::string_view text) {
         document.reset(cmark_parser_finish(parser.get()));
     }
     const SourceLines source(clean);
-    return Converter(source).convert(document.get(), Context{});
+    model::MarkdownNode out;
+    Converter(source).convert(document.get(), Context{}, out);
+    return out;
 }
 
 }  // namespace rv::load
