@@ -56,12 +56,27 @@ std::string text(const std::string& key, const std::string& language,
     if (found == entries.end()) {
         return key;  // a missing key is a defect; the tests check every key is present
     }
-    const std::string lang = language == "en" ? "en" : "nb";
-    const std::string pattern = (*found).value(lang, (*found).value("nb", key));
+    const auto text_in = [&](const char* lang) -> const std::string* {
+        const auto entry = found->find(lang);
+        return entry != found->end() && entry->is_string() ? &entry->get_ref<const std::string&>()
+                                                           : nullptr;
+    };
+    const std::string* chosen = text_in(language == "en" ? "en" : "nb");
+    if (chosen == nullptr) {
+        chosen = text_in("nb");
+    }
+    const std::string& pattern = chosen != nullptr ? *chosen : key;
     std::string out;
+    out.reserve(pattern.size());
     for (std::size_t i = 0; i < pattern.size(); ++i) {
-        if (pattern[i] == '{' && i + 2 < pattern.size() &&
-            std::isdigit(static_cast<unsigned char>(pattern[i + 1]))) {
+        const std::size_t brace = pattern.find('{', i);
+        if (brace == std::string::npos) {
+            out.append(pattern, i, std::string::npos);
+            break;
+        }
+        out.append(pattern, i, brace - i);
+        i = brace;
+        if (i + 2 < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[i + 1]))) {
             const std::size_t close = pattern.find('}', i);
             if (close != std::string::npos) {
                 std::string inner = pattern.substr(i + 1, close - i - 1);
