@@ -54,7 +54,8 @@ TEST_CASE("mustache: control characters never reach the page, tab and line ends 
     CHECK(render("{{x}}", data) == "ab\tc\nd");
     CHECK(render("{{{x}}}", data) == "ab\tc\nd");
     // Long raw HTML is scanned eight bytes at a time: control characters anywhere in it.
-    const json html = {{"x", std::string("<p>0123456789\x01abcdefghijklmnop\x7f</p>\n<p>æøå") +
+    const json html = {{"x", std::string("<p>0123456789\x01"
+                                         "abcdefghijklmnop\x7f</p>\n<p>æøå") +
                                  std::string(1, '\0') + "</p>"}};
     CHECK(render("{{{x}}}", html) == "<p>0123456789abcdefghijklmnop</p>\n<p>æøå</p>");
 }

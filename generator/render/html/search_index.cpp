@@ -2,14 +2,10 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <set>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "messages/catalog.hpp"
-#include "model/markdown.hpp"
-#include "model/utf8.hpp"
 #include "render/html/site_pages.hpp"
 #include "render/html/template_data.hpp"
 #include "render/staging.hpp"
@@ -21,28 +17,6 @@ namespace {
 using nlohmann::json;
 
 const std::string language = "nb";
-
-// Letters and digits of the scripts Norwegian reports use: ASCII, Latin-1 and Latin
-// Extended letters (æ ø å é ü …), Greek. Punctuation, symbols and spaces separate words.
-bool is_word_character(char32_t c) {
-    if (c < 0x80) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    }
-    if (c >= 0xC0 && c <= 0x24F) {
-        return c != 0xD7 && c != 0xF7;
-    }
-    return c >= 0x370 && c <= 0x3FF;
-}
-
-char32_t to_lower(char32_t c) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) {
-        return c + 0x20;
-    }
-    if (c >= 0x100 && c <= 0x17F && c % 2 == 0) {
-        return c + 1;  // Latin Extended-A pairs: Ā ā, Č č …
-    }
-    return c;
-}
 
 // The parts (strings or views) with `separator` between them.
 template <typename Part>
@@ -87,153 +61,7 @@ json service_fields(const model::Content& content, const model::Service& service
             {"codes", joined(service.icd10, ", ")}};
 }
 
-// The text of a Markdown tree with a line end after every block and table cell, so that
-// words of neighbouring paragraphs, items and cells never run together.
-void block_text(const model::MarkdownNode& node, std::string& out) {
-    using Kind = model::MarkdownKind;
-    switch (node.kind) {
-        case Kind::paragraph:
-        case Kind::heading:
-        case Kind::table_cell:
-        case Kind::code_block:
-            out += model::plain_text(node);
-            out += '\n';
-            return;
-        default:
-            for (const auto& child : node.children) {
-                block_text(child, out);
-            }
-    }
-}
-
-std::string text_of(const model::MarkdownNode& document) {
-    std::string out;
-    block_text(document, out);
-    return out;
-}
-
-// The plain-language summary of a report, cut at a word boundary, for the result list.
-std::string summary_of(const model::Report& report, std::size_t limit) {
-    const model::Section* section = report.find_section("kort-fortalt");
-    if (section == nullptr) {
-        section = report.find_section("sammendrag");
-    }
-    if (section == nullptr || !section->has_content) {
-        return {};
-    }
-    std::string text = text_of(section->document);
-    while (!text.empty() && text.back() == '\n') {
-        text.pop_back();
-    }
-    for (char& c : text) {
-        if (c == '\n' || c == '\t' || c == '\r') {
-            c = ' ';
-        }
-    }
-    if (text.size() <= limit) {
-        return text;
-    }
-    std::size_t cut = text.rfind(' ', limit);
-    if (cut == std::string::npos) {
-        cut = limit;
-    }
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
-        --cut;  // never split a character
-    }
-    return text.substr(0, cut) + " …";
-}
-
 }  // namespace
-
-namespace {
-
-// The distinct words of `text` as views into `lowered` (which this fills): ASCII takes a
-// fast path; other characters are decoded, lower-cased and encoded again.
-std::vector<std::string_view> distinct_word_views(const std::string& text, std::string& lowered) {
-    lowered.clear();
-    lowered.reserve(text.size());
-    std::vector<std::pair<std::size_t, std::size_t>> spans;  // start, end in `lowered`
-    std::size_t start = std::string::npos;
-    const auto finish = [&] {
-        if (start != std::string::npos) {
-            spans.emplace_back(start, lowered.size());
-            start = std::string::npos;
-        }
-    };
-    for (std::size_t i = 0; i < text.size();) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        if (byte < 0x80) {
-            ++i;
-            const bool word = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
-                              (byte >= '0' && byte <= '9');
-            if (!word) {
-                finish();
-                continue;
-            }
-            if (start == std::string::npos) {
-                start = lowered.size();
-            }
-            lowered += static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 0x20 : byte);
-            continue;
-        }
-        const char32_t code = model::next_code_point(text, i);
-        if (!is_word_character(code)) {
-            finish();
-            continue;
-        }
-        if (start == std::string::npos) {
-            start = lowered.size();
-        }
-        model::append_utf8(lowered, to_lower(code));
-    }
-    finish();
-    // Seen words in an open-addressing table of indices into `words`: no allocation per word.
-    std::vector<std::string_view> words;
-    std::size_t size = 64;
-    while (size < spans.size() * 2) {
-        size *= 2;
-    }
-    std::vector<std::uint32_t> slots(size, 0);  // 0: empty, else index + 1
-    const std::string_view all(lowered);
-    for (const auto& [from, to] : spans) {
-        const std::string_view word = all.substr(from, to - from);
-        std::uint64_t hash = 14695981039346656037ULL;
-        for (const char c : word) {
-            hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-        }
-        for (std::size_t slot = hash & (size - 1);; slot = (slot + 1) & (size - 1)) {
-            if (slots[slot] == 0) {
-                words.push_back(word);
-                slots[slot] = static_cast<std::uint32_t>(words.size());
-                break;
-            }
-            if (words[slots[slot] - 1] == word) {
-                break;
-            }
-        }
-    }
-    return words;
-}
-
-}  // namespace
-
-std::vector<std::string> distinct_words(const std::string& text) {
-    std::string lowered;
-    const auto views = distinct_word_views(text, lowered);
-    return {views.begin(), views.end()};
-}
-
-ReportSearchText report_search_text(const model::Report& report) {
-    std::string body;
-    for (const auto& section : report.sections) {
-        if (section.has_content) {
-            body += text_of(section.document);
-        }
-    }
-    std::string lowered;
-    return {summary_of(report, 280), joined(distinct_word_views(body, lowered))};
-}
-
 std::string word_bits(const std::vector<std::size_t>& numbers, std::size_t vocabulary_size) {
     std::string bytes((vocabulary_size + 7) / 8, '\0');
     for (const std::size_t n : numbers) {

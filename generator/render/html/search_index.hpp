@@ -12,27 +12,12 @@
 #include <nlohmann/json.hpp>
 
 #include "model/content.hpp"
+#include "render/html/search_words.hpp"
 
 namespace rv::render {
 
 inline const std::string search_page_path = "sok/index.html";
 inline const std::string search_index_path = "sok/sokeindeks.js";
-
-// The distinct words of `text`, lower-cased, in order of first appearance: letters and
-// digits (Norwegian letters included) form words; everything else separates them.
-std::vector<std::string> distinct_words(const std::string& text);
-
-// What the index keeps of one report once its sections are gone: the start of its
-// plain-language summary for the result list, and its distinct words.
-struct ReportSearchText {
-    std::string summary;
-    std::string words;  // space-separated
-};
-// By the report's folder (Report::dir).
-using ReportSearchTexts = std::map<std::string, ReportSearchText>;
-
-// Of a report whose sections are read.
-ReportSearchText report_search_text(const model::Report& report);
 
 // The "bits" of a report: base64 of a bitmap over `vocabulary_size` words with the bits of
 // `numbers` set.
