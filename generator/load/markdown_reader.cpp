@@ -3,6 +3,7 @@
 // html nodes, and turns cmark's byte positions into 1-based character columns.
 #include "load/markdown_reader.hpp"
 
+#include "load/cmark_arena.hpp"
 #include "load/utf8.hpp"
 
 #include <cmark-gfm-core-extensions.h>
@@ -396,7 +397,11 @@ model::MarkdownNode read_markdown(std::string_view text) {
         cleaned = clean_input(text);
         clean = cleaned;
     }
-    std::unique_ptr<cmark_node, decltype(&cmark_node_free)> document(nullptr, &cmark_node_free);
+    // cmark allocates from this thread's arena; all of it goes back once the tree is copied.
+    struct ArenaReset {
+        ~ArenaReset() { reset_parse_arena(); }
+    } arena_reset;
+    cmark_node* document = nullptr;
     {
         std::unique_lock lock(parse_mutex, std::defer_lock);
         if (!feed_alone) {
@@ -405,7 +410,8 @@ model::MarkdownNode read_markdown(std::string_view text) {
         // SOURCEPOS only adds positions: with it cmark also advances lines past code spans and
         // inline HTML that span lines. Never CMARK_OPT_UNSAFE.
         std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(
-            cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS),
+            cmark_parser_new_with_mem(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS,
+                                      parse_arena()),
             &cmark_parser_free);
         for (const char* name : {"table", "strikethrough", "autolink", "tagfilter", "tasklist"}) {
             if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name)) {
@@ -416,11 +422,11 @@ model::MarkdownNode read_markdown(std::string_view text) {
         if (!lock.owns_lock()) {
             lock.lock();
         }
-        document.reset(cmark_parser_finish(parser.get()));
+        document = cmark_parser_finish(parser.get());
     }
     const SourceLines source(clean);
     model::MarkdownNode out;
-    Converter(source).convert(document.get(), Context{}, out);
+    Converter(source).convert(document, Context{}, out);
     return out;
 }
 
