@@ -41,6 +41,24 @@ TEST_CASE("mustache: variables are escaped, triple braces and & are not") {
     CHECK(render("[{{missing}}]", data) == "[]");
 }
 
+TEST_CASE("mustache: long escaped text, scanned eight bytes at a time, misses no character") {
+    std::string text;
+    std::string expected;
+    for (const char* special : {"&", "<", ">", "\"", "'", "\x01", "\x7f", "\t"}) {
+        text += std::string("abcdefghijk") + special;
+        const std::string_view c(special);
+        expected += "abcdefghijk";
+        expected += c == "&"    ? "&amp;"
+                    : c == "<"  ? "&lt;"
+                    : c == ">"  ? "&gt;"
+                    : c == "\"" ? "&quot;"
+                    : c == "'"  ? "&apos;"
+                    : c == "\t" ? "\t"
+                                : "";
+    }
+    CHECK(render("{{x}}", {{"x", text + "æøå"}}) == expected + "æøå");
+}
+
 TEST_CASE("mustache: numbers print as text, other values print nothing") {
     const json data = {{"n", 12000},          {"u", 7U},        {"f", 1.5},
                        {"yes", true},         {"no", false},    {"list", {1, 2}},

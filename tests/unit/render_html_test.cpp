@@ -284,3 +284,23 @@ TEST_CASE("html: pages keep a Content-Security-Policy and mark links to other si
         CHECK(text.find(" style=\"") == std::string::npos);  // the policy forbids inline style
     }
 }
+
+TEST_CASE("html: escaping long text, scanned eight bytes at a time, misses no character") {
+    std::string text;
+    std::string expected;
+    for (const char* special : {"&", "<", ">", "\"", "'", "\x01", "\r", "\x7f", "\t", "\n"}) {
+        text += std::string("abcdefghijk") + special;
+        const std::string_view c(special);
+        expected += "abcdefghijk";
+        expected += c == "&"      ? "&amp;"
+                    : c == "<"    ? "&lt;"
+                    : c == ">"    ? "&gt;"
+                    : c == "\""   ? "&quot;"
+                    : c == "'"    ? "&#39;"
+                    : c == "\x7f" ? "\x7f"
+                    : c == "\t"   ? "\t"
+                    : c == "\n"   ? "\n"
+                                  : "";  // other control characters are left out
+    }
+    CHECK(rv::render::escape_html(text + "æøå") == expected + "æøå");
+}

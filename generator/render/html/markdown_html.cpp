@@ -1,5 +1,7 @@
 #include "render/html/markdown_html.hpp"
 
+#include "render/html/text_scan.hpp"
+
 #include <algorithm>
 #include <array>
 #include <set>
@@ -259,10 +261,11 @@ void append_escaped_html(std::string& out, std::string_view text) {
         return table;
     }();
     std::size_t run = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
+    for (std::size_t i = skip_plain_html(text, 0); i < text.size();
+         i = skip_plain_html(text, i + 1)) {
         const unsigned char kind = kinds[static_cast<unsigned char>(text[i])];
         if (kind == 0) {
-            continue;
+            continue;  // 0x7F, tab or line feed: as it is
         }
         out.append(text, run, i - run);
         run = i + 1;

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "messages/formatting.hpp"
+#include "render/html/text_scan.hpp"
 
 namespace rv::render {
 
@@ -375,14 +376,12 @@ class MustacheRenderer {
             }
             return table;
         }();
+        // The next byte that may need attention, eight bytes at a time.
+        const auto next = [&](std::size_t at) {
+            return escape ? skip_plain_html(text, at) : skip_printable(text, at);
+        };
         std::size_t run = 0;
-        for (std::size_t i = 0; i < text.size(); ++i) {
-            if (!escape) {
-                i = skip_printable(text, i);  // raw HTML: eight bytes at a time
-                if (i == text.size()) {
-                    break;
-                }
-            }
+        for (std::size_t i = next(0); i < text.size(); i = next(i + 1)) {
             const unsigned char kind = kinds[static_cast<unsigned char>(text[i])];
             if (kind == 0 || (kind == 2 && !escape)) {
                 continue;
