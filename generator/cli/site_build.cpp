@@ -1,6 +1,13 @@
 #include "cli/site_build.hpp"
 
+#include "cli/phase_times.hpp"
+
+#include <sys/stat.h>  // mkdir
+#include <unistd.h>
+
+#include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -33,12 +40,25 @@ namespace fs = std::filesystem;
 namespace {
 
 // Links `relative` of the previous site into the new one: an output whose inputs did not
-// change. False when the previous site has no such file.
+// change. False when the previous site has no such file. The folder in the new site is made
+// when the link finds it missing, not looked for before each link.
 bool link_previous(const fs::path& previous, const fs::path& site, const std::string& relative) {
-    std::error_code ec;
-    fs::create_directories((site / relative).parent_path(), ec);
-    fs::create_hard_link(previous / relative, site / relative, ec);
-    return !ec;
+    const fs::path from = previous / relative;
+    const fs::path to = site / relative;
+    if (::link(from.c_str(), to.c_str()) == 0) {
+        return true;
+    }
+    if (errno != ENOENT) {
+        return false;
+    }
+    // Usually only the report's own folder is missing in the new site (made here), else the
+    // previous site lacks the file (the link fails again).
+    const fs::path folder = to.parent_path();
+    if (::mkdir(folder.c_str(), 0777) != 0 && errno != EEXIST) {
+        std::error_code ec;
+        fs::create_directories(folder, ec);
+    }
+    return ::link(from.c_str(), to.c_str()) == 0;
 }
 
 std::uintmax_t size_of(const fs::path& file) {
@@ -46,46 +66,6 @@ std::uintmax_t size_of(const fs::path& file) {
     const auto size = fs::file_size(file, ec);
     return ec ? 0 : size;
 }
-
-// RV_TIMING=1 prints how long each phase of a build took, for profiling.
-class PhaseTimes {
-  public:
-    PhaseTimes() : on_(std::getenv("RV_TIMING") != nullptr), last_(Clock::now()) {}
-    ~PhaseTimes() { mark("end"); }
-    PhaseTimes(const PhaseTimes&) = delete;
-    PhaseTimes& operator=(const PhaseTimes&) = delete;
-
-    void mark(const char* phase) {
-        const auto now = Clock::now();
-        if (on_) {
-            std::fprintf(stderr, "rv-timing %-9s %8.1f ms  peak %6ld MB\n", phase,
-                         std::chrono::duration<double, std::milli>(now - last_).count(),
-                         peak_megabytes());
-        }
-        last_ = now;
-    }
-
-  private:
-    using Clock = std::chrono::steady_clock;
-    bool on_;
-
-    // The process's peak resident memory so far (VmHWM), in MB.
-    static long peak_megabytes() {
-        std::FILE* status = std::fopen("/proc/self/status", "r");
-        long kilobytes = 0;
-        if (status != nullptr) {
-            char line[256];
-            while (std::fgets(line, sizeof line, status) != nullptr) {
-                if (std::sscanf(line, "VmHWM: %ld kB", &kilobytes) == 1) {
-                    break;
-                }
-            }
-            std::fclose(status);
-        }
-        return kilobytes / 1024;
-    }
-    Clock::time_point last_;
-};
 
 // A site of this many reports or more has its previous version removed in the background:
 // deleting tens of thousands of files takes seconds, and the new site is in place already.
@@ -290,6 +270,12 @@ class Build {
     std::optional<BuildCache> previous_;  // the cache of the site being replaced
     bool same_site_ = false;              // its shared inputs and options are this build's
     bool same_theme_ = false;             // and its theme too
+    // The stamps of the input files as this build reads them (opened before the content is
+    // loaded): a report's fingerprint takes them instead of a stat of each file.
+    load::StampBook stamps_;
+    // Nothing of the previous site can be taken over: a report's input is fingerprinted after
+    // its sections were read (write_report), from the stamps that reading took.
+    bool stamp_on_read_ = false;
 
     void start_cache(const model::Content& content, const render::Theme& theme, long long date,
                      BuildCache& next) {
@@ -318,12 +304,14 @@ class Build {
         if (!same_site_) {
             previous_.reset();  // nothing of it can be used: let its memory go now
         }
+        stamp_on_read_ = !same_theme_ && stamps_.open();
     }
 
-    // The fingerprint of what one report's page and PDF are made of: its files and its
-    // service.json.
-    static std::uint64_t report_input(const model::Content& content, const model::Service& service,
-                                      const model::Report& report) {
+    // The files of what one report's page and PDF are made of: its service.json, then the
+    // files of its folder.
+    static std::vector<std::string> report_files(const model::Content& content,
+                                                 const model::Service& service,
+                                                 const model::Report& report) {
         const std::string prefix =
             fs::path(report.dir).lexically_relative(fs::path(content.root)).generic_string() + "/";
         std::vector<std::string> files{service.file};
@@ -331,7 +319,19 @@ class Build {
              file != content.files.end() && file->rfind(prefix, 0) == 0; ++file) {
             files.push_back((fs::path(content.root) / *file).string());
         }
-        return load::fingerprint_files(files);
+        return files;
+    }
+
+    // The fingerprint of `files` (report_files), into the cache for the next build; the
+    // stamps of the report's own files are let go.
+    std::uint64_t note_input(const model::Report& report, std::vector<std::string>& files,
+                             Gathered& gathered) {
+        const std::uint64_t input = stamps_.fingerprint(files);
+        files.erase(files.begin());  // service.json: its other reports need its stamp
+        stamps_.forget(files);
+        const std::lock_guard lock(gathered.mutex);
+        gathered.next.reports[report.dir].input = input;
+        return input;
     }
 
     // The findings of a report unchanged since the previous build, whose page and PDF are
@@ -340,11 +340,20 @@ class Build {
                                                    const model::Service& service,
                                                    const model::Report& report, Gathered& gathered,
                                                    const fs::path& site) {
-        const std::uint64_t input = report_input(content, service, report);
-        {
-            const std::lock_guard lock(gathered.mutex);
-            gathered.next.reports[report.dir].input = input;
+        std::vector<std::string> files = report_files(content, service, report);
+        if (stamp_on_read_) {
+            // Its sections are read next and stamped as they are read; every other file
+            // (report.json and service.json were stamped when they were read, its images and
+            // attachments not) is stamped now, before anything more of it is read.
+            for (const auto& file : files) {
+                if (std::find(report.section_files.begin(), report.section_files.end(), file) ==
+                    report.section_files.end()) {
+                    stamps_.note_now(file);
+                }
+            }
+            return std::nullopt;
         }
+        const std::uint64_t input = note_input(report, files, gathered);
         if (!same_theme_) {
             return std::nullopt;
         }
@@ -408,7 +417,14 @@ class Build {
     void write_report(const model::Content& content, const model::Service& service,
                       const model::Report& report, const render::SiteRenderer& renderer,
                       render::LinkCheck& links, Gathered& gathered, const fs::path& site,
-                      long long date) const {
+                      long long date) {
+        std::vector<std::string> files = report_files(content, service, report);
+        if (stamp_on_read_) {  // its sections were read: every file of it is stamped now
+            note_input(report, files, gathered);
+        } else {  // fingerprinted before its sections were read: let their stamps go
+            files.erase(files.begin());
+            stamps_.forget(files);
+        }
         render::Downloads own;  // the page links to its PDF, with its size
         const std::string pdf_path = pdf::report_pdf_path(service, report);
         if (request_.pdf && report.data_loaded && pdf_unchanged(report, gathered) &&

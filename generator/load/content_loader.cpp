@@ -228,6 +228,42 @@ class Loader {
         return leaves_root(path, result.diagnostics);
     }
 
+    // The same for an entry of a folder listing, which knows (from the listing) whether it is
+    // a symbolic link: no lstat for the many that are not.
+    bool leaves_root(const fs::directory_entry& entry, model::Diagnostics& diagnostics) {
+        std::error_code ec;
+        if (!entry.is_symlink(ec) && !ec) {
+            return false;
+        }
+        return leaves_root(entry.path(), diagnostics);
+    }
+    bool leaves_root(const fs::directory_entry& entry, LoadResult& result) {
+        return leaves_root(entry, result.diagnostics);
+    }
+
+    // Whether the file `name` of a folder listed as `entries` exists (following a symbolic
+    // link, as fs::exists does): from the listing, without a stat, for the usual plain file.
+    // `found` is its entry, or null when the listing lacks it.
+    static bool exists_in(const std::vector<fs::directory_entry>& entries, const fs::path& dir,
+                          const std::string& name, const fs::directory_entry*& found) {
+        found = nullptr;
+        for (const auto& entry : entries) {
+            const std::string& path = entry.path().native();
+            if (path.size() > name.size() && path[path.size() - name.size() - 1] == '/' &&
+                path.compare(path.size() - name.size(), name.size(), name) == 0) {
+                found = &entry;
+                break;
+            }
+        }
+        std::error_code ec;
+        if (found != nullptr && !found->is_symlink(ec) && !ec) {
+            return true;
+        }
+        // A symbolic link (where does it lead?), or not listed (a folder that can be entered
+        // but not read): ask as before.
+        return fs::exists(dir / name, ec);
+    }
+
     // A symbolic link under services/ that leads out of the content folder is not read:
     // content from many hands must not publish files from elsewhere on the machine.
     bool leaves_root(const fs::path& path, model::Diagnostics& diagnostics) {
@@ -246,8 +282,12 @@ class Loader {
 
     // Records the files of a report folder (and its subfolders) for link checks.
     void list_files(const fs::path& dir, int depth, std::set<std::string>& files) {
+        list_files(sorted_entries(dir), depth, files);
+    }
+    void list_files(const std::vector<fs::directory_entry>& entries, int depth,
+                    std::set<std::string>& files) {
         std::error_code ec;
-        for (const auto& entry : sorted_entries(dir)) {
+        for (const auto& entry : entries) {
             if (entry.is_symlink(ec)) {
                 continue;
             }
@@ -297,7 +337,7 @@ class Loader {
         for (const auto& entry : sorted_entries(root_ / "services")) {
             const std::string name = entry.path().filename().string();
             std::error_code ec;
-            if (!entry.is_directory(ec) || leaves_root(entry.path(), result)) {
+            if (!entry.is_directory(ec) || leaves_root(entry, result)) {
                 continue;
             }
             if (!is_slug(name)) {
@@ -329,17 +369,20 @@ class Loader {
         service.dir = dir.string();
         service.file = (dir / "service.json").string();
         std::error_code ec;
-        if (!fs::exists(dir / "service.json", ec)) {
+        const auto entries = sorted_entries(dir);
+        const fs::directory_entry* listed = nullptr;
+        if (!exists_in(entries, dir, "service.json", listed)) {
             result.diagnostics.push_back(
                 {"RV014", model::Severity::error, {service.file, 0, 0}, {slug}});
-        } else if (!leaves_root(dir / "service.json", result)) {
+        } else if (!(listed ? leaves_root(*listed, result)
+                            : leaves_root(dir / "service.json", result))) {
             read_service(load_json_file(dir / "service.json", "service.schema.json", validator_,
                                         result.diagnostics),
                          service);
         }
-        for (const auto& entry : sorted_entries(dir)) {
+        for (const auto& entry : entries) {
             const std::string name = entry.path().filename().string();
-            if (!entry.is_directory(ec) || leaves_root(entry.path(), result)) {
+            if (!entry.is_directory(ec) || leaves_root(entry, result)) {
                 continue;
             }
             if (!is_year(name)) {
@@ -361,12 +404,12 @@ class Loader {
         }
         for (const auto& year : sorted_entries(root_ / "reviews")) {
             const std::string name = year.path().filename().string();
-            if (!year.is_directory(ec) || !is_year(name) || leaves_root(year.path(), result)) {
+            if (!year.is_directory(ec) || !is_year(name) || leaves_root(year, result)) {
                 continue;
             }
             for (const auto& entry : sorted_entries(year.path())) {
                 if (entry.path().extension() != ".md" || !entry.is_regular_file(ec) ||
-                    leaves_root(entry.path(), result)) {
+                    leaves_root(entry, result)) {
                     continue;
                 }
                 model::ReviewText review;
@@ -386,19 +429,22 @@ class Loader {
         report.dir = dir.string();
         report.file = (dir / "report.json").string();
         report.folder_year = year;
-        std::error_code ec;
-        if (!fs::exists(dir / "report.json", ec)) {
+        // The folder is listed once: report.json, its files and its sections come from it.
+        const auto entries = sorted_entries(dir);
+        const fs::directory_entry* listed = nullptr;
+        if (!exists_in(entries, dir, "report.json", listed)) {
             diagnostics.push_back(
                 {"RV016", model::Severity::error, {report.file, 0, 0}, {std::to_string(year)}});
-        } else if (!leaves_root(dir / "report.json", diagnostics)) {
+        } else if (!(listed ? leaves_root(*listed, diagnostics)
+                            : leaves_root(dir / "report.json", diagnostics))) {
             report.has_file = true;
             read_report(
                 load_json_file(dir / "report.json", "report.schema.json", validator_, diagnostics),
                 report);
         }
-        list_files(dir, 0, out.files);
-        for (const auto& entry : sorted_entries(dir)) {
-            if (entry.path().extension() == ".md" && !leaves_root(entry.path(), diagnostics)) {
+        list_files(entries, 0, out.files);
+        for (const auto& entry : entries) {
+            if (entry.path().extension() == ".md" && !leaves_root(entry, diagnostics)) {
                 report.section_files.push_back(entry.path().string());
             }
         }

@@ -2,10 +2,16 @@
 
 #include <cmath>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <regex>
+#include <set>
 #include <stdexcept>
+#include <string_view>
+#include <unordered_map>
 
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/adapters/std_string_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
@@ -13,6 +19,53 @@
 
 #include "embedded/embedded.hpp"
 #include "load/json_reader.hpp"
+
+namespace rv::load {
+namespace {
+
+bool pattern_matches(const std::string& pattern, const std::string& text);
+
+// valijson's check of a "pattern" constraint, with pattern_matches for its std::regex.
+template <typename Adapter>
+bool visit_pattern(const valijson::constraints::PatternConstraint& constraint,
+                   const Adapter& target, bool strict, valijson::ValidationResults* results,
+                   const std::vector<std::string>& context) {
+    if ((strict && !target.isString()) || !target.maybeString()) {
+        return true;
+    }
+    thread_local std::string pattern;  // kept: no allocation per value
+    constraint.getPattern(pattern);
+    if (!pattern_matches(pattern, target.asString())) {
+        if (results) {
+            results->pushError(context, "Failed to match regex specified by 'pattern' constraint.");
+        }
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+}  // namespace rv::load
+
+// valijson (Debian's 1.0) matches a "pattern" with a std::regex of its own per Validator and
+// takes no other regex engine. The same few patterns meet the same values and property names
+// in thousands of reports, so the visitors this file instantiates (the documents', and the
+// property names' that propertyNames checks) ask pattern_matches instead, which compiles each
+// pattern once and remembers answers; what they report is valijson's own. valijson is
+// included by this file alone (the only user of it in the program), so these are the only
+// instantiations of these visitors.
+namespace valijson {
+template <>
+bool ValidationVisitor<adapters::NlohmannJsonAdapter>::visit(
+    const constraints::PatternConstraint& constraint) {
+    return rv::load::visit_pattern(constraint, m_target, m_strictTypes, m_results, m_context);
+}
+template <>
+bool ValidationVisitor<adapters::StdStringAdapter>::visit(
+    const constraints::PatternConstraint& constraint) {
+    return rv::load::visit_pattern(constraint, m_target, m_strictTypes, m_results, m_context);
+}
+}  // namespace valijson
 
 namespace rv::load {
 
@@ -117,18 +170,59 @@ const char* type_name(const Json& value) {
 
 }  // namespace
 
-// A schema's pattern, compiled once per thread (compiling costs far more than matching).
-const std::regex& compiled(const std::string& pattern) {
-    thread_local std::map<std::string, std::regex> patterns;
-    auto found = patterns.find(pattern);
-    if (found == patterns.end()) {
-        found = patterns.emplace(pattern, std::regex(pattern)).first;
+namespace {
+
+struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const noexcept {
+        return std::hash<std::string_view>{}(text);
     }
-    return found->second;
+};
+
+// A schema pattern compiled once for the whole program: compiling one std::regex costs as
+// much as thousands of matches, and a compiled one may be matched on several threads at once.
+// The schemas hold a few dozen patterns; they are kept until the program ends.
+const std::regex& compiled(const std::string& pattern) {
+    static std::mutex mutex;
+    static auto* patterns = new std::map<std::string, std::unique_ptr<const std::regex>>;
+    const std::lock_guard lock(mutex);
+    auto& slot = (*patterns)[pattern];
+    if (!slot) {
+        slot = std::make_unique<const std::regex>(pattern);
+    }
+    return *slot;
 }
 
+// Whether `text` matches `pattern` (std::regex_search, as valijson matches): the answers
+// each thread found before, by pattern, a bounded number per pattern.
+bool pattern_matches(const std::string& pattern, const std::string& text) {
+    constexpr std::size_t max_answers = 4096;
+    struct Answers {
+        const std::regex* regex = nullptr;
+        std::unordered_map<std::string, bool, TextHash, std::equal_to<>> by_text;
+    };
+    thread_local std::unordered_map<std::string, Answers, TextHash, std::equal_to<>> memo;
+    auto found = memo.find(std::string_view(pattern));
+    if (found == memo.end()) {
+        found = memo.emplace(pattern, Answers{&compiled(pattern), {}}).first;
+    }
+    Answers& answers = found->second;
+    if (const auto known = answers.by_text.find(std::string_view(text));
+        known != answers.by_text.end()) {
+        return known->second;
+    }
+    const bool match = std::regex_search(text, *answers.regex);
+    if (answers.by_text.size() >= max_answers) {
+        answers.by_text.clear();  // bounded: values that are all different gain nothing here
+    }
+    answers.by_text.emplace(text, match);
+    return match;
+}
+
+}  // namespace
+
 struct SchemaValidator::Impl {
-    std::map<std::string, Json> documents;
+    std::map<std::string, Json, std::less<>> documents;
     std::map<std::string, valijson::Schema> schemas;
 
     const Json* fetch(const std::string& uri) const {
@@ -182,6 +276,167 @@ struct SchemaValidator::Impl {
         }
         return node;
     }
+
+    // Where a walk through a document stands in the schema: the rule that governs the value
+    // and the schema file it was found in (a key of `documents`; null when none), exactly as
+    // subschema() finds them for the value's pointer, but one key at a time.
+    struct Place {
+        const Json* rule = nullptr;
+        const std::string* document = nullptr;
+    };
+
+    Place root(const std::string& schema) const {
+        const auto found = documents.find(schema);
+        if (found == documents.end()) {
+            return {};
+        }
+        Place at{&found->second, &found->first};
+        at.rule = follow(at.rule, at.document);
+        return at;
+    }
+
+    // follow() with the file named by a pointer to its key in `documents`.
+    const Json* follow(const Json* node, const std::string*& document) const {
+        for (int guard = 0; guard < 8 && node && node->is_object() && node->contains("$ref");
+             ++guard) {
+            const auto& ref = (*node)["$ref"].get_ref<const std::string&>();
+            const auto hash = ref.find('#');
+            if (hash != 0) {
+                const auto found = documents.find(std::string_view(ref).substr(0, hash));
+                document = found == documents.end() ? nullptr : &found->first;
+            }
+            if (!document) {
+                return nullptr;
+            }
+            const Json& root = documents.find(*document)->second;
+            const std::string pointer = hash == std::string::npos ? "" : ref.substr(hash + 1);
+            try {
+                node = &root.at(Json::json_pointer(pointer));
+            } catch (const std::exception&) {
+                return nullptr;
+            }
+        }
+        return node;
+    }
+
+    // The rule for the member `key` (or the item at that index) of the value at `at`.
+    Place step(Place at, const std::string& key) const {
+        const Json* node = at.rule;
+        if (!node || !node->is_object()) {
+            return {};
+        }
+        const auto end = node->end();
+        if (const auto properties = node->find("properties");
+            properties != end && properties->contains(key)) {
+            node = &(*properties)[key];
+        } else if (const auto items = node->find("items"); items != end && items->is_object()) {
+            node = &*items;
+        } else if (const auto more = node->find("additionalProperties");
+                   more != end && more->is_object()) {
+            node = &*more;
+        } else {
+            return {};
+        }
+        at.rule = follow(node, at.document);
+        return at;
+    }
+
+    // Whether a propertyNames may govern the value at a rule or anything under it (through
+    // the keys step() follows), for each rule the schemas reach: filled when they are read,
+    // read-only after. check_names skips what no propertyNames governs.
+    std::unordered_map<const Json*, bool> names_below;
+
+    // The rule's entry of names_below, and those of the rules under it. A rule lies in the
+    // schema file its walk is in (follow() and step() keep them together), so the answer
+    // depends on the rule alone. A rule met again inside itself counts as governed (never
+    // skipped, as if these answers did not exist).
+    bool mark_names(const Place& at, std::set<const Json*>& walking) {
+        const Json* node = at.rule;
+        if (!node || !node->is_object()) {
+            return false;  // step() finds nothing under it
+        }
+        if (const auto known = names_below.find(node); known != names_below.end()) {
+            return known->second;
+        }
+        if (!walking.insert(node).second) {
+            return true;
+        }
+        bool found = node->contains("propertyNames");
+        const auto under = [&](const Json& child) {
+            Place next{&child, at.document};
+            next.rule = follow(next.rule, next.document);
+            found = mark_names(next, walking) || found;
+        };
+        const auto end = node->end();
+        if (const auto properties = node->find("properties");
+            properties != end && properties->is_object()) {
+            for (const auto& child : *properties) {
+                under(child);
+            }
+        }
+        for (const char* key : {"items", "additionalProperties"}) {
+            if (const auto child = node->find(key); child != end && child->is_object()) {
+                under(*child);
+            }
+        }
+        walking.erase(node);
+        names_below[node] = found;
+        return found;
+    }
+
+    bool may_have_names(const Json* rule) const {
+        if (!rule || !rule->is_object()) {
+            return false;
+        }
+        const auto known = names_below.find(rule);
+        return known == names_below.end() || known->second;
+    }
+
+    // valijson checks propertyNames but reports nothing when a name fails: check names here.
+    void check_names(const Json& value, const std::string& pointer, const Place& at,
+                     std::vector<SchemaProblem>& problems) const {
+        if (!may_have_names(at.rule)) {
+            return;  // no propertyNames governs it or anything in it
+        }
+        if (value.is_array()) {
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                const Json& child = value[i];
+                if (child.is_array() || child.is_object()) {
+                    const std::string index = std::to_string(i);
+                    check_names(child, pointer + "/" + index, step(at, index), problems);
+                }
+            }
+            return;
+        }
+        if (!value.is_object()) {
+            return;
+        }
+        const Json* names = nullptr;
+        const std::string* pattern = nullptr;
+        if (at.rule && at.rule->is_object()) {
+            if (const auto found = at.rule->find("propertyNames"); found != at.rule->end()) {
+                names = &*found;
+                if (names->is_object()) {
+                    if (const auto p = names->find("pattern"); p != names->end()) {
+                        pattern = &p->get_ref<const std::string&>();
+                    }
+                }
+            }
+        }
+        for (auto member = value.begin(); member != value.end(); ++member) {
+            const std::string& key = member.key();
+            const Json& child = member.value();
+            if (pattern && !pattern_matches(*pattern, key)) {
+                const std::string hint = names->value("x-hint", "");
+                problems.push_back({pointer_append(pointer, key),
+                                    "RV105",
+                                    {key, hint.empty() ? "@schema.pattern" : "@hint." + hint}});
+            }
+            if (child.is_array() || child.is_object()) {
+                check_names(child, pointer_append(pointer, key), step(at, key), problems);
+            }
+        }
+    }
 };
 
 SchemaValidator::SchemaValidator() : impl_(std::make_unique<Impl>()) {
@@ -195,37 +450,13 @@ SchemaValidator::SchemaValidator() : impl_(std::make_unique<Impl>()) {
         auto release = [](const Json*) {};
         parser.populateSchema(adapter, impl_->schemas[name], fetch, release);
     }
+    for (const auto& [name, document] : impl_->documents) {
+        std::set<const Json*> walking;
+        impl_->mark_names(impl_->root(name), walking);
+    }
 }
 
 SchemaValidator::~SchemaValidator() = default;
-
-// valijson checks propertyNames but reports nothing when a name fails: check names here.
-void SchemaValidator::check_property_names(const std::string& schema, const Json& value,
-                                           const std::string& pointer,
-                                           std::vector<SchemaProblem>& problems) const {
-    if (value.is_array()) {
-        for (std::size_t i = 0; i < value.size(); ++i) {
-            check_property_names(schema, value[i], pointer + "/" + std::to_string(i), problems);
-        }
-        return;
-    }
-    if (!value.is_object()) {
-        return;
-    }
-    const Json* rule = impl_->subschema(schema, pointer);
-    const Json* names =
-        rule && rule->contains("propertyNames") ? &(*rule)["propertyNames"] : nullptr;
-    for (const auto& [key, child] : value.items()) {
-        const std::string member = pointer_append(pointer, key);
-        if (names && names->contains("pattern") &&
-            !std::regex_search(key, compiled((*names)["pattern"].get<std::string>()))) {
-            const std::string hint = names->value("x-hint", "");
-            problems.push_back(
-                {member, "RV105", {key, hint.empty() ? "@schema.pattern" : "@hint." + hint}});
-        }
-        check_property_names(schema, child, member, problems);
-    }
-}
 
 std::vector<SchemaProblem> SchemaValidator::validate(const std::string& schema,
                                                      const Json& document) const {
@@ -266,7 +497,7 @@ std::vector<SchemaProblem> SchemaValidator::validate(const std::string& schema,
     for (const std::string& pointer : alternatives) {
         problems.push_back({pointer, "RV109", {"@schema.alternatives"}});
     }
-    check_property_names(schema, document, "", problems);
+    impl_->check_names(document, "", impl_->root(schema), problems);
     for (const auto& e : errors) {
         const std::string& text = e.description;
         // Parent-level echoes of an error already reported at the child.

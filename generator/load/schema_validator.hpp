@@ -27,10 +27,6 @@ class SchemaValidator {
                                         const nlohmann::json& document) const;
 
   private:
-    void check_property_names(const std::string& schema, const nlohmann::json& value,
-                              const std::string& pointer,
-                              std::vector<SchemaProblem>& problems) const;
-
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
