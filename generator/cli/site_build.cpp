@@ -46,7 +46,15 @@ bool link_previous(const fs::path& previous, const fs::path& site, const std::st
     const fs::path from = previous / relative;
     const fs::path to = site / relative;
     if (::link(from.c_str(), to.c_str()) == 0) {
+        render::note_output(to);
         return true;
+    }
+    if (errno == EEXIST) {  // a file of the recycled spare: the link replaces it
+        ::unlink(to.c_str());
+        if (::link(from.c_str(), to.c_str()) == 0) {
+            render::note_output(to);
+            return true;
+        }
     }
     if (errno != ENOENT) {
         return false;
@@ -58,7 +66,11 @@ bool link_previous(const fs::path& previous, const fs::path& site, const std::st
         std::error_code ec;
         fs::create_directories(folder, ec);
     }
-    return ::link(from.c_str(), to.c_str()) == 0;
+    if (::link(from.c_str(), to.c_str()) != 0) {
+        return false;
+    }
+    render::note_output(to);
+    return true;
 }
 
 std::uintmax_t size_of(const fs::path& file) {
@@ -122,7 +134,8 @@ class Build {
         }
         const InterruptGuard interrupts;  // outlives the staging folder
         try {
-            render::StagedOutput staged{fs::path(request_.out_dir)};
+            render::StagedOutput staged{fs::path(request_.out_dir),
+                                        result.reports >= request_.spare_from_reports};
             const render::Theme theme = render::Theme::for_content(result.content);
             const render::SiteRenderer renderer(result.content, theme);
             render::LinkCheck links(render::site_path(result.content.site.base_url));
@@ -557,6 +570,7 @@ void copy_report_files(const model::Content& content, const model::Service& serv
             }
             throw fs::filesystem_error("cannot copy", target, ec);
         }
+        render::note_output(target);
     }
 }
 

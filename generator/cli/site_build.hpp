@@ -30,6 +30,10 @@ struct BuildRequest {
     bool clean = false;      // ignore the previous build's cache
     bool progress = false;   // a progress line on the terminal
     bool keep_site = false;  // hand back what the preview server needs (BuildOutcome::site)
+    // From this many reports on, the replaced output is kept as a spare that the next build
+    // writes over in place (render::StagedOutput): a second copy on disk, but far fewer new
+    // files and no mass deletion after each build.
+    int spare_from_reports = 1000;
 };
 
 // What a build leaves for the preview server, to rebuild one edited report in place

@@ -1,5 +1,6 @@
 #include "render/staging.hpp"
 
+#include <dirent.h>
 #include <fcntl.h>  // AT_FDCWD
 #include <signal.h>
 #include <spawn.h>
@@ -69,36 +70,48 @@ bool remove_in_background(const fs::path& dir) {
     return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
-// The staging folders of this process not yet committed: made empty by this process, read by
-// nobody until they are swapped into place, so a file may be written there directly.
+// The staging folders of this process not yet committed: made empty by this process (or
+// recycled from its spare), read by nobody until they are swapped into place, so a file may be
+// written there directly.
 std::mutex staging_mutex;
-std::vector<std::string> staging_dirs;
+std::vector<std::pair<std::string, StagedOutput*>> staging_dirs;
 
-void add_staging(const fs::path& dir) {
+void add_staging(const fs::path& dir, StagedOutput* owner) {
     const std::lock_guard lock(staging_mutex);
-    staging_dirs.push_back(dir.native());
+    staging_dirs.emplace_back(dir.native(), owner);
 }
 
 void drop_staging(const fs::path& dir) {
     const std::lock_guard lock(staging_mutex);
-    const auto found = std::find(staging_dirs.begin(), staging_dirs.end(), dir.native());
+    const auto found = std::find_if(staging_dirs.begin(), staging_dirs.end(),
+                                    [&](const auto& entry) { return entry.first == dir.native(); });
     if (found != staging_dirs.end()) {
         staging_dirs.erase(found);
     }
 }
 
-// Whether `path` names a file inside a staging folder of this process (as written, with no
-// ".." that could lead out of it).
-bool in_staging(const fs::path& path) {
+// The staging folder of this process that `path` names a file in (as written, with no ".."
+// that could lead out of it), with the file's path relative to it; null if none.
+StagedOutput* staging_of(const fs::path& path, std::string& relative) {
     const std::string& file = path.native();
     const std::lock_guard lock(staging_mutex);
-    for (const auto& dir : staging_dirs) {
+    for (const auto& [dir, owner] : staging_dirs) {
         if (file.size() > dir.size() + 1 && file.compare(0, dir.size(), dir) == 0 &&
             file[dir.size()] == '/' && file.find("/..", dir.size()) == std::string::npos) {
-            return true;
+            relative = file.substr(dir.size() + 1);
+            if (relative.find("//") != std::string::npos ||
+                relative.find("./") != std::string::npos) {
+                relative = fs::path(relative).lexically_normal().generic_string();
+            }
+            return owner;
         }
     }
-    return false;
+    return nullptr;
+}
+
+fs::path spare_of(const fs::path& target) {
+    const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    return parent / ("." + target.filename().string() + ".spare");
 }
 
 std::error_code last_error() {
@@ -141,12 +154,39 @@ bool write_all(int fd, std::string_view bytes) {
     return true;
 }
 
+// Opens `path` (a file of a recycled spare) to be written over in place: only a regular
+// file with no other link (never a hard link shared with the previous site); `size` is its
+// size, cut to what is written at close (never to zero first: ext4 then flushes the file at
+// close, taking it for a replacement by truncation). -1 otherwise.
+int open_to_overwrite(const fs::path& path, std::uintmax_t& size) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        return -1;
+    }
+    struct stat status {};
+    if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode) || status.st_nlink != 1) {
+        ::close(fd);
+        return -1;
+    }
+    size = static_cast<std::uintmax_t>(status.st_size);
+    return fd;
+}
+
 // Opens the file that will become `path`: `path` itself where it may be written directly (in
-// a staging folder, where nothing is there yet), else `path` + ".rv-new", to be renamed into
-// place. Throws filesystem_error when neither can be opened.
-int open_new_file(const fs::path& path, fs::path& written) {
-    if (in_staging(path)) {
-        const int fd = open_to_write(path, O_CREAT | O_EXCL);
+// a staging folder, where nothing is there yet or, in a recycled spare, a file of its own:
+// `old_size` is then its size), else `path` + ".rv-new", to be renamed into place. Throws
+// filesystem_error when neither can be opened.
+int open_new_file(const fs::path& path, fs::path& written, std::uintmax_t& old_size) {
+    old_size = 0;
+    std::string relative;
+    StagedOutput* staging = staging_of(path, relative);
+    if (staging != nullptr) {
+        staging->note(relative);
+        int fd = open_to_write(path, O_CREAT | O_EXCL);
+        if (fd < 0 && errno == EEXIST && staging->recycled()) {
+            fd = open_to_overwrite(path, old_size);
+            errno = EEXIST;
+        }
         if (fd >= 0) {
             written = path;
             return fd;
@@ -165,10 +205,16 @@ int open_new_file(const fs::path& path, fs::path& written) {
     return fd;
 }
 
-// Closes `fd` (written to `written`, for `path`) and renames it into place if it was written
-// beside; `error` is the errno of a write that failed, or 0. On failure the file written is
-// removed (the one at `path` before stays) and filesystem_error thrown.
-void finish_file(int fd, const fs::path& path, const fs::path& written, int error) {
+// Closes `fd` (written to `written`, for `path`, `size` bytes over a file of `old_size`) and
+// renames it into place if it was written beside; `error` is the errno of a write that
+// failed, or 0. On failure the file written is removed (the one at `path` before stays) and
+// filesystem_error thrown.
+void finish_file(int fd, const fs::path& path, const fs::path& written, int error,
+                 std::uintmax_t size, std::uintmax_t old_size) {
+    errno = 0;
+    if (error == 0 && old_size > size && ::ftruncate(fd, static_cast<off_t>(size)) != 0) {
+        error = last_error().value();
+    }
     errno = 0;
     if (::close(fd) != 0 && error == 0) {
         error = last_error().value();
@@ -187,15 +233,68 @@ void finish_file(int fd, const fs::path& path, const fs::path& written, int erro
 
 }  // namespace
 
-StagedOutput::StagedOutput(fs::path target) : target_(std::move(target)) {
+StagedOutput::StagedOutput(fs::path target, bool keep_spare)
+    : target_(std::move(target)), keep_spare_(keep_spare) {
     if (target_.filename().empty()) {
         target_ = target_.parent_path();
     }
     remove_abandoned(target_);
     staging_ = sibling(target_, "staging");
     fs::remove_all(staging_);
-    fs::create_directories(staging_);
-    add_staging(staging_);
+    const fs::path spare = spare_of(target_);
+    if (keep_spare_ && ::rename(spare.c_str(), staging_.c_str()) == 0) {
+        recycled_ = true;  // another build of this target may have taken it: then it is gone
+    } else {
+        if (!keep_spare_) {
+            std::error_code ignored;
+            fs::remove_all(spare, ignored);  // the site got small: no spare any more
+        }
+        fs::create_directories(staging_);
+    }
+    add_staging(staging_, this);
+}
+
+void StagedOutput::note(const std::string& relative) {
+    if (recycled_) {
+        const std::lock_guard lock(outputs_mutex_);
+        outputs_.insert(relative);
+    }
+}
+
+// Removes from `dir` (`relative` to the staging folder: "" or "a/b/") every file this build
+// did not write; true when `dir` is left empty.
+bool StagedOutput::prune(const std::string& dir, const std::string& relative) {
+    DIR* folder = ::opendir(dir.c_str());
+    if (folder == nullptr) {
+        return false;
+    }
+    bool empty = true;
+    std::vector<std::string> folders;
+    while (const dirent* entry = ::readdir(folder)) {
+        const std::string name = entry->d_name;
+        if (name == "." || name == "..") {
+            continue;
+        }
+        const std::string path = dir + "/" + name;
+        bool is_folder = entry->d_type == DT_DIR;
+        if (entry->d_type == DT_UNKNOWN) {
+            struct stat status {};
+            is_folder = ::lstat(path.c_str(), &status) == 0 && S_ISDIR(status.st_mode);
+        }
+        if (is_folder) {
+            folders.push_back(name);
+        } else if (outputs_.count(relative + name) == 1 || ::unlink(path.c_str()) != 0) {
+            empty = false;
+        }
+    }
+    ::closedir(folder);
+    for (const auto& name : folders) {
+        const std::string path = dir + "/" + name;
+        if (!prune(path, relative + name + "/") || ::rmdir(path.c_str()) != 0) {
+            empty = false;
+        }
+    }
+    return empty;
 }
 
 StagedOutput::~StagedOutput() {
@@ -207,11 +306,18 @@ StagedOutput::~StagedOutput() {
 }
 
 void StagedOutput::commit() {
+    if (recycled_) {  // what the spare held and this build did not write
+        const std::lock_guard lock(outputs_mutex_);
+        prune(staging_.native(), "");
+    }
     drop_staging(staging_);  // from here on it may be the previous output, or the output
     // One atomic step where the file system can: the target never goes missing, which a
     // reader such as the preview server would otherwise see for a moment as a 404.
     if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) == 0) {
         committed_ = true;
+        if (keep_spare_ && ::rename(staging_.c_str(), spare_of(target_).c_str()) == 0) {
+            return;  // the previous output, to be written over by the next build
+        }
         if (!(background_ && remove_in_background(staging_))) {  // now the previous output
             std::error_code ignored;
             fs::remove_all(staging_, ignored);
@@ -238,7 +344,7 @@ void StagedOutput::commit() {
 }
 
 StreamedFile::StreamedFile(fs::path path) : path_(std::move(path)) {
-    fd_ = open_new_file(path_, written_);
+    fd_ = open_new_file(path_, written_, old_size_);
 }
 
 StreamedFile::~StreamedFile() {
@@ -253,6 +359,7 @@ void StreamedFile::write(std::string_view text) {
     if (error_ != 0) {
         return;
     }
+    size_ += text.size();
     if (buffer_.empty() && text.size() >= piece) {
         if (!write_all(fd_, text)) {
             error_ = errno;
@@ -276,7 +383,14 @@ void StreamedFile::close() {
     flush();
     const int fd = fd_;
     fd_ = -1;
-    finish_file(fd, path_, written_, error_);
+    finish_file(fd, path_, written_, error_, size_, old_size_);
+}
+
+void note_output(const fs::path& path) {
+    std::string relative;
+    if (StagedOutput* staging = staging_of(path, relative)) {
+        staging->note(relative);
+    }
 }
 
 void write_file(const fs::path& path, std::string_view contents) {
@@ -285,9 +399,10 @@ void write_file(const fs::path& path, std::string_view contents) {
     // and a hard link to the previous output's file (in a staging folder) is replaced, never
     // written through.
     fs::path written;
-    const int fd = open_new_file(path, written);
+    std::uintmax_t old_size = 0;
+    const int fd = open_new_file(path, written, old_size);
     const int error = write_all(fd, contents) ? 0 : errno;
-    finish_file(fd, path, written, error);
+    finish_file(fd, path, written, error, contents.size(), old_size);
 }
 
 }  // namespace rv::render

@@ -11,9 +11,11 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "cli/site_build.hpp"
 #include "fixture.hpp"
 #include "messages/catalog.hpp"
 #include "site_files_fixture.hpp"
@@ -391,6 +393,51 @@ TEST_CASE("incremental: a removed report leaves no page, PDF or sitemap entry be
     CHECK(fs::exists(site / "hipec/2022/index.html"));
     CHECK(contains(read_file(site / "sitemap.xml"), "hipec/2022/"));
     check_same_as_clean(content, site);
+}
+
+TEST_CASE("incremental: a site written over its spare equals a fresh build, stale files gone") {
+    // Large sites keep the replaced output as a spare and write the next build over it in
+    // place; here from one report on, so that the bundled content has one.
+    const SourceDateEpoch epoch{kEpoch};
+    const Bundled content;
+    content.add_2022("bensarkom");
+    const fs::path site = content.out();
+    const fs::path spare = content.base() / ".site.spare";
+    rv::cli::BuildRequest request;
+    request.content_dir = content.root().string();
+    request.out_dir = site.string();
+    request.spare_from_reports = 1;
+    const auto build = [&](bool clean) {
+        request.clean = clean;
+        std::ostringstream err;
+        const rv::cli::BuildOutcome outcome = rv::cli::build_site(request, {}, err);
+        INFO(err.str());
+        REQUIRE(outcome.code == 0);
+    };
+    build(true);
+    CHECK_FALSE(fs::exists(spare));  // nothing was replaced yet
+    build(true);
+    REQUIRE(fs::exists(spare / "bensarkom/2022/index.html"));  // the first build's site
+    const ino_t spare_page = inode(spare / "hipec/2023/index.html");
+
+    // The next build takes the spare: its pages are written over in place (the same files),
+    // what no report makes any more goes, and the result is what a fresh build writes.
+    fs::remove_all(content.file("services/bensarkom/2022"));
+    build(true);
+    CHECK(inode(site / "hipec/2023/index.html") == spare_page);
+    CHECK_FALSE(fs::exists(site / "bensarkom/2022"));
+    CHECK_FALSE(fs::exists(site / "arsrapporter-2022.pdf"));
+    check_same_as_clean(content, site);
+    REQUIRE(fs::exists(spare / "bensarkom/2022/index.html"));  // the site it replaced
+
+    // An incremental build over the spare: unchanged reports are linked from the site, the
+    // spare's own copies of them replaced, never written through.
+    content.append("services/hipec/2023/innhold.md", "\nEn setning til.\n");
+    const std::string published = read_file(site / "bensarkom/2023/index.html");
+    build(false);
+    check_same_as_clean(content, site);
+    CHECK(read_file(spare / "bensarkom/2023/index.html") == published);
+    CHECK(contains(read_file(site / "hipec/2023/index.html"), "En setning til."));
 }
 
 TEST_CASE("incremental: an error in one report stops the build and keeps the old site") {

@@ -4,6 +4,8 @@
 // threads with the first failure passed on, and the compact table of JSON positions.
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -78,6 +80,57 @@ TEST_CASE("staging: a file is written as a new file, never through a hard link")
     streamed.write("pieces");
     streamed.close();
     CHECK(read_file(previous) == "in pieces");
+}
+
+TEST_CASE("staging: a kept spare is written over in place, and what is not written goes") {
+    const TempDir scratch;
+    const fs::path site = scratch.path() / "site";
+    const fs::path spare = scratch.path() / ".site.spare";
+    for (const char* content : {"first", "second"}) {
+        rv::render::StagedOutput staged(site, true);
+        CHECK_FALSE(staged.recycled());  // no spare yet: the first build had no output before
+        rv::render::write_file(staged.dir() / "a" / "index.html", content);
+        rv::render::write_file(staged.dir() / "old" / "gone.html", "stale");
+        rv::render::write_file(staged.dir() / "longer.html", std::string(5000, 'x'));
+        staged.commit();
+    }
+    REQUIRE(read_file(spare / "a" / "index.html") == "first");  // the replaced output
+    struct stat before {};
+    REQUIRE(::stat((spare / "a" / "index.html").c_str(), &before) == 0);
+    const fs::path outside = scratch.path() / "outside.html";
+    fs::create_hard_link(spare / "longer.html", outside);  // as a page linked into a site
+
+    {
+        rv::render::StagedOutput staged(site, true);
+        REQUIRE(staged.recycled());
+        rv::render::write_file(staged.dir() / "a" / "index.html", "third, longer than before");
+        rv::render::write_file(staged.dir() / "longer.html", "short");
+        rv::render::StreamedFile streamed(staged.dir() / "b" / "new.html");
+        streamed.write("new");
+        streamed.close();
+        fs::copy_file(outside, staged.dir() / "copied.html");
+        rv::render::note_output(staged.dir() / "copied.html");
+        staged.commit();
+    }
+    struct stat after {};
+    REQUIRE(::stat((site / "a" / "index.html").c_str(), &after) == 0);
+    CHECK(after.st_ino == before.st_ino);  // the same file, written over
+    CHECK(read_file(site / "a" / "index.html") == "third, longer than before");
+    CHECK(read_file(site / "longer.html") == "short");    // cut to what was written
+    CHECK(read_file(outside) == std::string(5000, 'x'));  // a hard link: never written through
+    CHECK(read_file(site / "b" / "new.html") == "new");
+    CHECK(read_file(site / "copied.html") == std::string(5000, 'x'));
+    CHECK_FALSE(fs::exists(site / "old"));  // neither written nor noted: gone, folder too
+    CHECK(names_in(site) == std::set<std::string>{"a", "b", "copied.html", "longer.html"});
+    CHECK(read_file(spare / "a" / "index.html") == "second");
+
+    // A build that keeps no spare removes one left from before.
+    {
+        rv::render::StagedOutput staged(site);
+        rv::render::write_file(staged.dir() / "index.html", "small");
+        staged.commit();
+    }
+    CHECK(names_in(scratch.path()) == std::set<std::string>{"outside.html", "site"});
 }
 
 TEST_CASE("parallel: every item once on any number of threads, the first failure passed on") {
