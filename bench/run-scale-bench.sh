@@ -71,13 +71,32 @@ ensure_corpus() {
   echo "Corpus $name: generated: $summary"
 }
 
+# warm_up: reads the corpus being measured ($corpus_now) into the page cache. This machine
+# keeps only part of what the runs write and read in memory; without it a run may wait
+# seconds for the disk to give back source files that an earlier run pushed out. Every run
+# is measured with warm sources, as a build on a workstation would run.
+corpus_now=""
+warm_up() {
+  if [[ -n $corpus_now ]]; then
+    find "$corpus_now" -type f -print0 | xargs -0 cat >/dev/null
+  fi
+}
+
 # timed LABEL OUT-DIR EXT GOAL -- COMMAND...: runs COMMAND under /usr/bin/time, counts the
-# files *.EXT under OUT-DIR and prints a row; sets $last_wall.
+# files *.EXT under OUT-DIR and prints a row; sets $last_wall. With warm=1 the command runs
+# once untimed first (as hyperfine's warm-up run): the measured build then finds the
+# previous site, its spare and the sources as a build after a build finds them, rather
+# than pushed out of memory by the runs before it.
 last_wall=0
+warm=0
 timed() {
   local label=$1 out=$2 ext=$3 goal=$4
   shift 5
   local log="$work/logs/${label//[^A-Za-z0-9]/_}.log" times="$work/logs/time.txt"
+  if ((warm)); then
+    "$@" >"$log" 2>&1 || true
+  fi
+  warm_up
   sync  # earlier steps' writes are not this run's cost
   if ! /usr/bin/time -o "$times" -f '%e %U %S %M' "$@" >"$log" 2>&1; then
     echo "FAILED: $label: $*" >&2
@@ -132,6 +151,7 @@ serve_edit() {
   local corpus=$1 out=$2 goal=$3
   local log="$work/logs/serve.log" services service years year start ready pid waited
   rm -rf "$out"
+  warm_up
   sync
   start=$(date +%s.%N)
   "$rv" serve "$corpus" --out "$out" --no-pdf --port 0 --lang en >"$log" 2>&1 &
@@ -185,7 +205,9 @@ serve_edit() {
 run_corpus() {
   local name=$1 full_goal=$2 edit_goal=$3
   local corpus="$work/$name" out="$work/site-$name"
+  corpus_now=$corpus
   header "$name: $(tail -n1 "$work/$name.stamp")"
+  warm=1
   timed "full site (--no-pdf --clean)" "$out" html "$full_goal" -- \
     "$rv" build "$corpus" --out "$out" --no-pdf --clean
   local site_wall=$last_wall
@@ -198,9 +220,11 @@ run_corpus() {
       echo "  --jobs 1 against the default: DIFFERENT"
     fi
   fi
+  warm=0
   edit_and_build "$corpus" "$out" "one report edited (incremental)" "for information"
   serve_edit "$corpus" "$out-serve" "$edit_goal"
   if [[ $name == reports-1200 ]]; then
+    warm=1
     timed "full site with PDFs (--clean)" "$out-pdf" pdf "goal: <= 15 s more than the site" -- \
       "$rv" build "$corpus" --out "$out-pdf" --clean
     awk -v a="$last_wall" -v b="$site_wall" \

@@ -49,8 +49,15 @@ bool link_previous(const fs::path& previous, const fs::path& site, const std::st
         render::note_output(to);
         return true;
     }
-    if (errno == EEXIST) {  // a file of the recycled spare: the link replaces it
-        ::unlink(to.c_str());
+    if (errno == EEXIST) {  // a file of the recycled spare
+        struct stat there {};
+        struct stat wanted {};
+        if (::lstat(to.c_str(), &there) == 0 && ::stat(from.c_str(), &wanted) == 0 &&
+            there.st_ino == wanted.st_ino && there.st_dev == wanted.st_dev) {
+            render::note_output(to);  // the same file already (unchanged for two builds)
+            return true;
+        }
+        ::unlink(to.c_str());  // else the link replaces it
         if (::link(from.c_str(), to.c_str()) == 0) {
             render::note_output(to);
             return true;
