@@ -2,8 +2,7 @@
 
 namespace rv::model {
 
-namespace {
-void collect_text(const MarkdownNode& node, std::string& out) {
+void append_plain_text(const MarkdownNode& node, std::string& out) {
     switch (node.kind) {
         case MarkdownKind::text:
         case MarkdownKind::code:
@@ -20,14 +19,13 @@ void collect_text(const MarkdownNode& node, std::string& out) {
             break;
     }
     for (const auto& child : node.children) {
-        collect_text(child, out);
+        append_plain_text(child, out);
     }
 }
-}  // namespace
 
 std::string plain_text(const MarkdownNode& node) {
     std::string out;
-    collect_text(node, out);
+    append_plain_text(node, out);
     return out;
 }
 

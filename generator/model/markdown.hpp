@@ -53,6 +53,8 @@ struct MarkdownNode {
 
 // The plain text of a node and its descendants (used for alt text, titles, word counts).
 std::string plain_text(const MarkdownNode& node);
+// The same, appended to `out`.
+void append_plain_text(const MarkdownNode& node, std::string& out);
 
 // A table's title in Markdown: the paragraph right above it, when it starts with "Tabell"
 // or "Table" and then a space, a colon or a number ("Tabell 2: Operasjoner per år").

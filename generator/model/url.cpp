@@ -14,9 +14,9 @@ int hex_value(char c) {
 
 }  // namespace
 
-bool has_url_scheme(const std::string& url) {
+bool has_url_scheme(std::string_view url) {
     const auto colon = url.find(':');
-    if (colon == std::string::npos || colon == 0) {
+    if (colon == std::string_view::npos || colon == 0) {
         return false;
     }
     for (std::size_t i = 0; i < colon; ++i) {

@@ -105,23 +105,6 @@ std::string_view percent_decoded(std::string_view text, std::string& buffer) {
     return buffer;
 }
 
-// model::has_url_scheme, of a view.
-bool has_url_scheme(std::string_view url) {
-    const auto colon = url.find(':');
-    if (colon == std::string_view::npos || colon == 0) {
-        return false;
-    }
-    for (std::size_t i = 0; i < colon; ++i) {
-        const char c = url[i];
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                        (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
-        if (!ok) {
-            return false;
-        }
-    }
-    return true;
-}
-
 // Whether `path` is names with one slash between them, none of them "." or "..": a path that
 // fs::path::lexically_normal leaves as it is.
 bool is_plain(std::string_view path) {
@@ -279,7 +262,7 @@ void scan_page(std::string_view page_path, std::string_view html, const std::str
     for (const auto* values : {&attributes.href, &attributes.src}) {
         for (const std::string_view value : *values) {
             const std::string_view link = unescape(value, unescaped);
-            if (link.empty() || has_url_scheme(link) || link.substr(0, 2) == "//") {
+            if (link.empty() || model::has_url_scheme(link) || link.substr(0, 2) == "//") {
                 continue;  // another site, mail, telephone, data: the browser's business
             }
             if (link.front() == '#') {  // most links of a page: its own contents

@@ -1,10 +1,9 @@
 #include "render/html/markdown_html.hpp"
 
-#include "render/html/text_scan.hpp"
-
 #include <algorithm>
-#include <array>
 #include <set>
+
+#include "render/html/html_escape.hpp"
 
 namespace rv::render {
 
@@ -248,48 +247,7 @@ std::string markdown_to_html(const model::MarkdownNode& document,
 }
 
 void append_escaped_html(std::string& out, std::string_view text) {
-    // 0: as it is; 1: left out (control characters are not allowed in HTML); 2: escaped.
-    static constexpr auto kinds = [] {
-        std::array<unsigned char, 256> table{};
-        for (int c = 0; c < 0x20; ++c) {
-            table[static_cast<std::size_t>(c)] = 1;
-        }
-        table['\n'] = table['\t'] = 0;
-        for (const unsigned char c : {'&', '<', '>', '"', '\''}) {
-            table[c] = 2;
-        }
-        return table;
-    }();
-    std::size_t run = 0;
-    for (std::size_t i = skip_plain_html(text, 0); i < text.size();
-         i = skip_plain_html(text, i + 1)) {
-        const unsigned char kind = kinds[static_cast<unsigned char>(text[i])];
-        if (kind == 0) {
-            continue;  // 0x7F, tab or line feed: as it is
-        }
-        out.append(text, run, i - run);
-        run = i + 1;
-        if (kind == 2) {
-            switch (text[i]) {
-                case '&':
-                    out += "&amp;";
-                    break;
-                case '<':
-                    out += "&lt;";
-                    break;
-                case '>':
-                    out += "&gt;";
-                    break;
-                case '"':
-                    out += "&quot;";
-                    break;
-                default:
-                    out += "&#39;";
-                    break;
-            }
-        }
-    }
-    out.append(text, run, text.size() - run);
+    append_escaped(out, text, page_text);
 }
 
 std::string escape_html(const std::string& text) {

@@ -1,14 +1,11 @@
 #include "render/html/mustache.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
-#include <cstdint>
-#include <cstring>
 #include <stdexcept>
 
 #include "messages/formatting.hpp"
-#include "render/html/text_scan.hpp"
+#include "render/html/html_escape.hpp"
 
 namespace rv::render {
 
@@ -27,32 +24,6 @@ std::string_view trim(std::string_view s) {
         s.remove_suffix(1);
     }
     return s;
-}
-
-// The index of the first byte at or after `at` below 0x20 or 0x7F (text.size() if none),
-// eight bytes at a time.
-std::size_t skip_printable(std::string_view text, std::size_t at) {
-    constexpr std::uint64_t ones = 0x0101010101010101ULL;
-    constexpr std::uint64_t highs = 0x8080808080808080ULL;
-    while (at + 8 <= text.size()) {
-        std::uint64_t word = 0;
-        std::memcpy(&word, text.data() + at, sizeof word);
-        const std::uint64_t below_space = (word - ones * 0x20) & ~word & highs;
-        const std::uint64_t del = word ^ (ones * 0x7F);
-        const std::uint64_t is_del = (del - ones) & ~del & highs;
-        if ((below_space | is_del) != 0) {
-            break;
-        }
-        at += 8;
-    }
-    while (at < text.size()) {
-        const auto c = static_cast<unsigned char>(text[at]);
-        if (c < 0x20 || c == 0x7F) {
-            break;
-        }
-        ++at;
-    }
-    return at;
 }
 
 int line_of(std::string_view text, std::size_t position) {
@@ -364,51 +335,7 @@ class MustacheRenderer {
     // Appends `text` without control characters (HTML allows none but tab and line ends),
     // escaping & < > " ' when asked.
     void append(std::string_view text, bool escape) {
-        static constexpr auto kinds = [] {
-            std::array<unsigned char, 256> table{};  // 0 copy, 1 drop, 2 escape
-            for (int c = 0; c < 0x20; ++c) {
-                table[static_cast<std::size_t>(c)] = 1;
-            }
-            table['\t'] = table['\n'] = table['\r'] = 0;
-            table[0x7F] = 1;
-            for (const unsigned char c : {'&', '<', '>', '"', '\''}) {
-                table[c] = 2;
-            }
-            return table;
-        }();
-        // The next byte that may need attention, eight bytes at a time.
-        const auto next = [&](std::size_t at) {
-            return escape ? skip_plain_html(text, at) : skip_printable(text, at);
-        };
-        std::size_t run = 0;
-        for (std::size_t i = next(0); i < text.size(); i = next(i + 1)) {
-            const unsigned char kind = kinds[static_cast<unsigned char>(text[i])];
-            if (kind == 0 || (kind == 2 && !escape)) {
-                continue;
-            }
-            out_.append(text, run, i - run);
-            run = i + 1;
-            if (kind == 2) {
-                switch (text[i]) {
-                    case '&':
-                        out_ += "&amp;";
-                        break;
-                    case '<':
-                        out_ += "&lt;";
-                        break;
-                    case '>':
-                        out_ += "&gt;";
-                        break;
-                    case '"':
-                        out_ += "&quot;";
-                        break;
-                    default:
-                        out_ += "&apos;";
-                        break;
-                }
-            }
-        }
-        out_.append(text, run, text.size() - run);
+        append_escaped(out_, text, escape ? template_value : template_raw);
     }
 };
 

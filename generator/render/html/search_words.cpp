@@ -36,22 +36,23 @@ char32_t to_lower(char32_t c) {
     return c;
 }
 
-// The text of a Markdown tree with a line end after every block and table cell, so that
-// words of neighbouring paragraphs, items and cells never run together.
-void block_text(const model::MarkdownNode& node, std::string& out) {
+// A block whose text is one run (paragraph, heading, table cell, code block): the words of
+// neighbouring blocks, items and cells never run together.
+bool is_text_block(model::MarkdownKind kind) {
     using Kind = model::MarkdownKind;
-    switch (node.kind) {
-        case Kind::paragraph:
-        case Kind::heading:
-        case Kind::table_cell:
-        case Kind::code_block:
-            out += model::plain_text(node);
-            out += '\n';
-            return;
-        default:
-            for (const auto& child : node.children) {
-                block_text(child, out);
-            }
+    return kind == Kind::paragraph || kind == Kind::heading || kind == Kind::table_cell ||
+           kind == Kind::code_block;
+}
+
+// The text of a Markdown tree with a line end after every text block.
+void block_text(const model::MarkdownNode& node, std::string& out) {
+    if (is_text_block(node.kind)) {
+        model::append_plain_text(node, out);
+        out += '\n';
+        return;
+    }
+    for (const auto& child : node.children) {
+        block_text(child, out);
     }
 }
 
@@ -341,52 +342,22 @@ class WordCollector {
     std::vector<std::uint32_t> slots_;  // open addressing: 0 empty, else index into words_ + 1
 };
 
-// As model::plain_text collects the text of an inline tree.
-void collect_text(const model::MarkdownNode& node, std::string& out) {
-    using Kind = model::MarkdownKind;
-    switch (node.kind) {
-        case Kind::text:
-        case Kind::code:
-            out += node.text;
-            return;
-        case Kind::soft_break:
-        case Kind::line_break:
-            out += ' ';
-            return;
-        case Kind::html_block:
-        case Kind::html_inline:
-            return;
-        default:
-            break;
-    }
-    for (const auto& child : node.children) {
-        collect_text(child, out);
-    }
-}
-
-// The words of a Markdown tree: each block and table cell (as block_text divides the text)
-// is one run of text, so that words of neighbouring paragraphs, items and cells never run
+// The words of a Markdown tree: each text block (as block_text divides the text) is one run
+// of text, so that words of neighbouring paragraphs, items and cells never run
 // together, while words split by emphasis or a link within a paragraph do ("fo**o**bar").
 // `scratch` holds a block's text (kept between blocks: no allocation per paragraph).
 void add_words(const model::MarkdownNode& node, WordCollector& words, std::string& scratch) {
-    using Kind = model::MarkdownKind;
-    switch (node.kind) {
-        case Kind::paragraph:
-        case Kind::heading:
-        case Kind::table_cell:
-        case Kind::code_block:
-            if (node.children.size() == 1 && node.children.front().kind == Kind::text) {
-                words.add(node.children.front().text);  // most paragraphs: one text
-            } else {
-                scratch.clear();
-                collect_text(node, scratch);
-                words.add(scratch);
-            }
-            return;
-        default:
-            for (const auto& child : node.children) {
-                add_words(child, words, scratch);
-            }
+    if (!is_text_block(node.kind)) {
+        for (const auto& child : node.children) {
+            add_words(child, words, scratch);
+        }
+    } else if (node.children.size() == 1 &&
+               node.children.front().kind == model::MarkdownKind::text) {
+        words.add(node.children.front().text);  // most paragraphs: one text
+    } else {
+        scratch.clear();
+        model::append_plain_text(node, scratch);
+        words.add(scratch);
     }
 }
 

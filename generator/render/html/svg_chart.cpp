@@ -6,6 +6,7 @@
 
 #include "messages/catalog.hpp"
 #include "messages/formatting.hpp"
+#include "render/html/html_escape.hpp"
 
 namespace rv::render {
 
@@ -81,27 +82,7 @@ class SvgWriter {
     std::string& out_;
 
     void escape(std::string_view text, bool quotes) {
-        for (const char c : text) {
-            switch (c) {
-                case '&':
-                    out_ += "&amp;";
-                    break;
-                case '<':
-                    out_ += "&lt;";
-                    break;
-                case '>':
-                    out_ += "&gt;";
-                    break;
-                case '"':
-                    out_ += quotes ? "&quot;" : "\"";
-                    break;
-                case '\'':
-                    out_ += quotes ? "&apos;" : "'";
-                    break;
-                default:
-                    out_ += c;
-            }
-        }
+        append_escaped(out_, text, quotes ? xml_attribute : xml_text);
     }
 };
 
