@@ -1,49 +1,81 @@
 #include "load/files.hpp"
 
-#include "load/utf8.hpp"
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
-#include <fstream>
+#include <cerrno>
 #include <system_error>
+
+#include "load/fingerprint.hpp"
+#include "load/utf8.hpp"
 
 namespace rv::load {
 
-FileText read_text_file(const std::filesystem::path& path, std::size_t max_bytes) {
+namespace {
+
+// Why a file that could not be opened cannot be read: asked of stat only once the open failed.
+FileText unopened(const std::filesystem::path& path, std::size_t max_bytes) {
     FileText out;
-    std::error_code ec;
-    const auto status = std::filesystem::status(path, ec);
-    if (ec || !std::filesystem::exists(status)) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) {
         out.error = "file.missing";
-        return out;
-    }
-    if (!std::filesystem::is_regular_file(status)) {
+    } else if (!S_ISREG(info.st_mode)) {
         out.error = "file.not_regular";
-        return out;
-    }
-    const auto size = std::filesystem::file_size(path, ec);
-    if (ec) {
-        out.error = "file.unreadable";
-        return out;
-    }
-    if (size > max_bytes) {
+    } else if (static_cast<std::uintmax_t>(info.st_size) > max_bytes) {
         out.error = "file.too_large";
-        return out;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    } else {
         out.error = "file.unreadable";
-        return out;
     }
-    out.text.resize(static_cast<std::size_t>(size));
-    in.read(out.text.data(), static_cast<std::streamsize>(size));
-    if (static_cast<std::size_t>(in.gcount()) != size) {
-        out.text.resize(static_cast<std::size_t>(in.gcount()));
+    return out;
+}
+
+// One open, one fstat and the reads: no stat of the path before it is opened. O_NONBLOCK: a pipe or
+// a device is opened without waiting for a writer, and refused by the fstat before a byte is read.
+// The stamp of the file (size, time, inode) from that fstat goes to the build's fingerprints
+// (note_read), taken before its bytes are read.
+}  // namespace
+
+FileText read_text_file(const std::filesystem::path& path, std::size_t max_bytes) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    if (fd < 0) {
+        return unopened(path, max_bytes);
     }
-    if (in.bad()) {
+    FileText out;
+    struct stat info {};
+    if (::fstat(fd, &info) != 0) {
         out.error = "file.unreadable";
-        return out;
+    } else if (!S_ISREG(info.st_mode)) {
+        out.error = "file.not_regular";
+    } else if (static_cast<std::uintmax_t>(info.st_size) > max_bytes) {
+        out.error = "file.too_large";
+    } else {
+        note_read(path.string(), info);
+        const auto size = static_cast<std::size_t>(info.st_size);
+        out.text.resize(size);
+        std::size_t done = 0;
+        while (done < size) {
+            const ssize_t got = ::read(fd, out.text.data() + done, size - done);
+            if (got < 0 && errno == EINTR) {
+                continue;
+            }
+            if (got < 0) {
+                out.error = "file.unreadable";
+                break;
+            }
+            if (got == 0) {
+                break;  // shorter than it was a moment ago: what is there
+            }
+            done += static_cast<std::size_t>(got);
+        }
+        out.text.resize(done);
+        out.ok = out.error.empty();
+        if (!out.ok) {
+            out.text.clear();
+        }
     }
-    out.ok = true;
+    ::close(fd);
     return out;
 }
 

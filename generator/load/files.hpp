@@ -17,6 +17,9 @@ struct FileText {
     std::string error;  // message catalogue key when !ok: "file.missing", "file.too_large", …
 };
 
+// The file at `path`, read with one open, one fstat and the reads (a pipe or device is refused
+// by the fstat, never waited on). The fstat's stamp (size, time, inode) goes to the build's
+// fingerprints (note_read), taken before any byte is read.
 FileText read_text_file(const std::filesystem::path& path, std::size_t max_bytes);
 
 // The entries of a folder sorted by name; empty when it cannot be read.

@@ -1,82 +1,12 @@
 #include "load/loaded_json.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-
 #include "load/files.hpp"
-#include "load/fingerprint.hpp"
 #include "load/json_reader.hpp"
 #include "load/markdown_reader.hpp"
 
 namespace rv::load {
 
 namespace {
-
-// Why a file that could not be opened cannot be read, in read_text_file's words (it asks
-// stat first; here that is asked only once the open failed).
-FileText unopened(const std::filesystem::path& path, std::size_t max_bytes) {
-    FileText out;
-    struct stat info {};
-    if (::stat(path.c_str(), &info) != 0) {
-        out.error = "file.missing";
-    } else if (!S_ISREG(info.st_mode)) {
-        out.error = "file.not_regular";
-    } else if (static_cast<std::uintmax_t>(info.st_size) > max_bytes) {
-        out.error = "file.too_large";
-    } else {
-        out.error = "file.unreadable";
-    }
-    return out;
-}
-
-// read_text_file's result with one open, one fstat and the reads: no stat of the path before
-// it is opened. O_NONBLOCK: a pipe or a device is opened without waiting for a writer, and
-// refused by the fstat before a byte is read. The stamp of the file (size, time, inode) from
-// that fstat goes to the build's fingerprints (note_read), taken before its bytes are read.
-FileText read_input(const std::filesystem::path& path, std::size_t max_bytes) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-    if (fd < 0) {
-        return unopened(path, max_bytes);
-    }
-    FileText out;
-    struct stat info {};
-    if (::fstat(fd, &info) != 0) {
-        out.error = "file.unreadable";
-    } else if (!S_ISREG(info.st_mode)) {
-        out.error = "file.not_regular";
-    } else if (static_cast<std::uintmax_t>(info.st_size) > max_bytes) {
-        out.error = "file.too_large";
-    } else {
-        note_read(path.string(), info);
-        const auto size = static_cast<std::size_t>(info.st_size);
-        out.text.resize(size);
-        std::size_t done = 0;
-        while (done < size) {
-            const ssize_t got = ::read(fd, out.text.data() + done, size - done);
-            if (got < 0 && errno == EINTR) {
-                continue;
-            }
-            if (got < 0) {
-                out.error = "file.unreadable";
-                break;
-            }
-            if (got == 0) {
-                break;  // shorter than it was a moment ago: what is there
-            }
-            done += static_cast<std::size_t>(got);
-        }
-        out.text.resize(done);
-        out.ok = out.error.empty();
-        if (!out.ok) {
-            out.text.clear();
-        }
-    }
-    ::close(fd);
-    return out;
-}
 
 bool is_comment_only(const model::MarkdownNode& block) {
     if (block.kind != model::MarkdownKind::html_block) {
@@ -94,7 +24,7 @@ LoadedJson load_json_file(const std::filesystem::path& path, const std::string& 
                           const SchemaValidator& validator, model::Diagnostics& diagnostics) {
     LoadedJson out;
     out.file = path.string();
-    const FileText file = read_input(path, max_json_bytes);
+    const FileText file = read_text_file(path, max_json_bytes);
     if (!file.ok) {
         diagnostics.push_back(
             {"RV003", model::Severity::error, {out.file, 0, 0}, {"@" + file.error}});
@@ -138,7 +68,7 @@ model::Section load_section(const std::filesystem::path& path, const std::string
     model::Section section;
     section.id = id;
     section.file = path.string();
-    const FileText file = read_input(path, max_markdown_bytes);
+    const FileText file = read_text_file(path, max_markdown_bytes);
     if (!file.ok) {
         diagnostics.push_back(
             {"RV003", model::Severity::error, {section.file, 0, 0}, {"@" + file.error}});
