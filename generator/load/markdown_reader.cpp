@@ -4,6 +4,7 @@
 #include "load/markdown_reader.hpp"
 
 #include "load/cmark_arena.hpp"
+#include "load/cmark_threads.hpp"
 #include "load/utf8.hpp"
 
 #include <cmark-gfm-core-extensions.h>
@@ -377,19 +378,8 @@ class Converter {
 }  // namespace
 
 model::MarkdownNode read_markdown(std::string_view text) {
-    static const bool registered = [] {
-        cmark_gfm_core_extensions_ensure_registered();
-        return true;
-    }();
-    (void)registered;
-    // cmark-gfm adds the attached extensions' characters to one global table before it parses
-    // inlines and removes them after: concurrent parses then silently lose strikethroughs
-    // and tables. Inline parsing happens in cmark_parser_finish. In cmark-gfm 0.29.0.gfm.6
-    // (Debian 12) block parsing (cmark_parser_feed) never touches the table: its table
-    // extension splits rows without parsing their inlines (later versions parse them while
-    // feeding). So with that version only finish is serialized; with any other, both.
-    static std::mutex parse_mutex;
-    static const bool feed_alone = cmark_version() == ((0 << 24) | (29 << 16) | (0 << 8) | 6);
+    static std::mutex parse_mutex;  // only where parses may not overlap (cmark_threads.hpp)
+    const ParseLock serialize = parse_lock();
 
     std::string cleaned;
     std::string_view clean = text;
@@ -404,7 +394,7 @@ model::MarkdownNode read_markdown(std::string_view text) {
     cmark_node* document = nullptr;
     {
         std::unique_lock lock(parse_mutex, std::defer_lock);
-        if (!feed_alone) {
+        if (serialize == ParseLock::whole_parse) {
             lock.lock();
         }
         // SOURCEPOS only adds positions: with it cmark also advances lines past code spans and
@@ -413,13 +403,13 @@ model::MarkdownNode read_markdown(std::string_view text) {
             cmark_parser_new_with_mem(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS,
                                       parse_arena()),
             &cmark_parser_free);
-        for (const char* name : {"table", "strikethrough", "autolink", "tagfilter", "tasklist"}) {
+        for (const char* name : markdown_extensions) {
             if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name)) {
                 cmark_parser_attach_syntax_extension(parser.get(), extension);
             }
         }
         cmark_parser_feed(parser.get(), clean.data(), clean.size());
-        if (!lock.owns_lock()) {
+        if (serialize == ParseLock::inlines) {
             lock.lock();
         }
         document = cmark_parser_finish(parser.get());
