@@ -202,14 +202,25 @@ class Build {
                 jobs_);
             times.mark("overview");
             interrupts.checkpoint("html");
-            for (const auto& service : result.content.services) {
-                for (const auto& report : service.reports) {
-                    copy_report_files(result.content, service, report, staged.dir());
+            const auto& services = result.content.services;
+            model::for_each_index(services.size(), jobs_, [&](std::size_t i) {
+                for (const auto& report : services[i].reports) {
+                    copy_report_files(result.content, services[i], report, staged.dir());
                 }
-            }
+            });
             interrupts.checkpoint("files");
             times.mark("files");
-            const auto broken = links.broken(staged.dir());
+            // The links are checked while the cache for the next build is written (it is left
+            // in the staging folder, which goes, when a link is broken).
+            std::vector<render::BrokenLink> broken;
+            gathered.next.search = std::move(gathered.search_texts);
+            model::for_each_index(2, jobs_, [&](std::size_t task) {
+                if (task == 0) {
+                    broken = links.broken(staged.dir());
+                } else {
+                    write_build_cache(staged.dir() / cache_file_name, gathered.next);
+                }
+            });
             times.mark("links");
             if (!broken.empty()) {
                 for (const auto& link : broken) {
@@ -223,13 +234,10 @@ class Build {
                 return outcome;
             }
             previous_.reset();
-            gathered.next.search = std::move(gathered.search_texts);
-            write_build_cache(staged.dir() / cache_file_name, gathered.next);
-            times.mark("cache");
             if (outcome.reports >= background_removal_reports) {
                 staged.remove_previous_in_background();
             }
-            staged.commit();
+            staged.commit(jobs_);
             times.mark("commit");
             if (request_.keep_site) {
                 auto site = std::make_shared<BuiltSite>();

@@ -19,6 +19,8 @@
 #include <system_error>
 #include <vector>
 
+#include "model/parallel.hpp"
+
 extern char** environ;
 
 namespace rv::render {
@@ -262,8 +264,8 @@ void StagedOutput::note(const std::string& relative) {
 }
 
 // Removes from `dir` (`relative` to the staging folder: "" or "a/b/") every file this build
-// did not write; true when `dir` is left empty.
-bool StagedOutput::prune(const std::string& dir, const std::string& relative) {
+// did not write; true when `dir` is left empty. Its folders are pruned on `jobs` threads.
+bool StagedOutput::prune(const std::string& dir, const std::string& relative, int jobs) {
     DIR* folder = ::opendir(dir.c_str());
     if (folder == nullptr) {
         return false;
@@ -288,13 +290,15 @@ bool StagedOutput::prune(const std::string& dir, const std::string& relative) {
         }
     }
     ::closedir(folder);
-    for (const auto& name : folders) {
-        const std::string path = dir + "/" + name;
-        if (!prune(path, relative + name + "/") || ::rmdir(path.c_str()) != 0) {
-            empty = false;
-        }
-    }
-    return empty;
+    std::vector<char> emptied(folders.size(), 0);
+    model::for_each_index(folders.size(), jobs, [&](std::size_t i) {
+        std::string path = dir;
+        path.append("/").append(folders[i]);
+        std::string inner = relative;
+        inner.append(folders[i]).append("/");
+        emptied[i] = prune(path, inner, 1) && ::rmdir(path.c_str()) == 0;
+    });
+    return empty && std::find(emptied.begin(), emptied.end(), 0) == emptied.end();
 }
 
 StagedOutput::~StagedOutput() {
@@ -305,10 +309,10 @@ StagedOutput::~StagedOutput() {
     }
 }
 
-void StagedOutput::commit() {
+void StagedOutput::commit(int jobs) {
     if (recycled_) {  // what the spare held and this build did not write
-        const std::lock_guard lock(outputs_mutex_);
-        prune(staging_.native(), "");
+        const std::lock_guard lock(outputs_mutex_);  // no note() meanwhile: outputs_ only read
+        prune(staging_.native(), "", jobs);
     }
     drop_staging(staging_);  // from here on it may be the previous output, or the output
     // One atomic step where the file system can: the target never goes missing, which a

@@ -32,8 +32,9 @@ class StagedOutput {
     bool recycled() const { return recycled_; }
 
     // Swaps the staging folder into place of the target. Throws on failure, in which case
-    // the target is left as it was.
-    void commit();
+    // the target is left as it was. `jobs`: threads for removing what a recycled spare held
+    // and this build did not write.
+    void commit(int jobs = 1);
 
     // After commit, let a separate process remove the previous output (tens of thousands of
     // files take seconds to delete) instead of waiting for it. Its folder, hidden beside the
@@ -53,7 +54,7 @@ class StagedOutput {
     std::mutex outputs_mutex_;
     std::unordered_set<std::string> outputs_;  // relative paths written (when recycled)
 
-    bool prune(const std::string& dir, const std::string& relative);
+    bool prune(const std::string& dir, const std::string& relative, int jobs);
 };
 
 // Records that `path`, in a staging folder of this process, was put there by other means than

@@ -272,22 +272,31 @@ json overview_links(const model::Content& content) {
             {"statement_href", accessibility_statement_path}};
 }
 
-void write_site_pages(const model::Content& content, const PageWriter& write) {
+std::vector<SitePage> site_pages(const model::Content& content) {
+    std::vector<SitePage> pages;
     for (const auto& service : content.services) {
-        write(service_path(service), "service", service_page_data(content, service), true);
+        pages.push_back({service_path(service), "service", true,
+                         [&content, &service] { return service_page_data(content, service); }});
     }
     for (const auto& region : content.regions) {
-        write(region_path(region.id), "region", region_page_data(content, region), true);
+        pages.push_back({region_path(region.id), "region", true,
+                         [&content, &region] { return region_page_data(content, region); }});
     }
     for (const auto& type : service_types(content)) {
-        write(type_path(type), "type", type_page_data(content, type), true);
+        pages.push_back({type_path(type), "type", true,
+                         [&content, type] { return type_page_data(content, type); }});
     }
     for (const int year : report_years(content)) {
-        write(year_path(year), "year", year_page_data(content, year), true);
+        pages.push_back({year_path(year), "year", true,
+                         [&content, year] { return year_page_data(content, year); }});
     }
-    write(availability_page_path, "availability", availability_page_data(content), true);
-    write(accessibility_statement_path, "statement", accessibility_statement_data(content), true);
-    write(not_found_page_path, "notfound", not_found_page_data(content), false);
+    pages.push_back({availability_page_path, "availability", true,
+                     [&content] { return availability_page_data(content); }});
+    pages.push_back({accessibility_statement_path, "statement", true,
+                     [&content] { return accessibility_statement_data(content); }});
+    pages.push_back({not_found_page_path, "notfound", false,
+                     [&content] { return not_found_page_data(content); }});
+    return pages;
 }
 
 }  // namespace rv::render

@@ -39,12 +39,17 @@ nlohmann::json not_found_page_data(const model::Content& content);
 // "availability_href": …}, hrefs relative to the site root.
 nlohmann::json overview_links(const model::Content& content);
 
-// Writes one page: its path from the site root, its template, its data, and whether the
-// sitemap lists it (the 404 page is not listed).
-using PageWriter = std::function<void(const std::string& path, const std::string& template_name,
-                                      const nlohmann::json& data, bool listed)>;
+// One page of this file's kinds: its path from the site root, its template, whether the
+// sitemap lists it (the 404 page is not), and how to make its data. Making the data of one
+// page needs nothing of another's, so the pages may be made on any threads.
+struct SitePage {
+    std::string path;
+    std::string template_name;
+    bool listed = true;
+    std::function<nlohmann::json()> data;
+};
 
-// Writes every page of this file's kinds through `write`.
-void write_site_pages(const model::Content& content, const PageWriter& write);
+// Every page of this file's kinds, in the order the sitemap lists them.
+std::vector<SitePage> site_pages(const model::Content& content);
 
 }  // namespace rv::render

@@ -35,44 +35,59 @@ void SiteRenderer::write_assets(const std::filesystem::path& out_dir) const {
 void SiteRenderer::write_overview(const std::filesystem::path& out_dir, const Downloads& downloads,
                                   const ReportSearchTexts& search_texts, const PageSeen& seen,
                                   int jobs) const {
-    std::vector<std::string> pages;  // every page, for the sitemap
-    const auto write_page = [&](const std::string& path, const std::string& html, bool listed) {
+    std::vector<SitePage> pages = site_pages(content_);
+    pages.push_back(
+        {search_page_path, "search", true, [this] {
+             nlohmann::json search = search_page_data(content_);
+             search["scripts"] = {{{"src", "sokeindeks.js"}}, {{"src", "../assets/search.js"}}};
+             return search;
+         }});
+    pages.push_back(
+        {open_data_page_path, "opendata", true, [this] { return open_data_page_data(content_); }});
+    const auto write_page = [&](const std::string& path, const std::string& html) {
         write_file(out_dir / path, html);
         seen(path, html);
-        if (listed) {
-            pages.push_back(path);
-        }
     };
-    nlohmann::json index = index_page_data(content_, downloads);
-    index["overviews"] = overview_links(content_);
-    index["finder"] = finder_data(content_, "");
-    write_page("index.html", templates_.render("index", index), true);
-    for (const auto& service : content_.services) {
-        for (const auto& report : service.reports) {
-            pages.push_back(report_path(service, report));
-        }
-    }
-    // Three groups of files that need nothing of each other, on up to three threads: the
-    // pages (the only group that lists pages for the sitemap), the search index, open data.
-    model::for_each_index(3, jobs, [&](std::size_t group) {
-        if (group == 0) {
-            write_site_pages(content_, [&](const std::string& path, const std::string& name,
-                                           const nlohmann::json& data, bool listed) {
-                write_page(path, templates_.render(name, data), listed);
-            });
-            nlohmann::json search = search_page_data(content_);
-            search["scripts"] = {{{"src", "sokeindeks.js"}}, {{"src", "../assets/search.js"}}};
-            write_page(search_page_path, templates_.render("search", search), true);
-            write_page(open_data_page_path,
-                       templates_.render("opendata", open_data_page_data(content_)), true);
-        } else if (group == 1) {
-            write_search_index(content_, search_texts, out_dir / search_index_path);
-        } else {
-            write_open_data(content_, out_dir);
+    // Every file needs nothing of another: one task each, on all threads. The largest files
+    // (search index, open data) come first so that none of them is left to run alone at the
+    // end.
+    enum Task : std::size_t { search_index, open_data, feed, index_page, first_page };
+    model::for_each_index(first_page + pages.size(), jobs, [&](std::size_t task) {
+        switch (task) {
+            case search_index:
+                write_search_index(content_, search_texts, out_dir / search_index_path);
+                return;
+            case open_data:
+                write_open_data(content_, out_dir);
+                return;
+            case feed:
+                write_feed(content_, out_dir);
+                return;
+            case index_page: {
+                nlohmann::json index = index_page_data(content_, downloads);
+                index["overviews"] = overview_links(content_);
+                index["finder"] = finder_data(content_, "");
+                write_page("index.html", templates_.render("index", index));
+                return;
+            }
+            default: {
+                const SitePage& page = pages[task - first_page];
+                write_page(page.path, templates_.render(page.template_name, page.data()));
+            }
         }
     });
-    write_sitemap(content_, pages, out_dir);
-    write_feed(content_, out_dir);
+    std::vector<std::string> listed{"index.html"};  // every listed page, for the sitemap
+    for (const auto& service : content_.services) {
+        for (const auto& report : service.reports) {
+            listed.push_back(report_path(service, report));
+        }
+    }
+    for (const auto& page : pages) {
+        if (page.listed) {
+            listed.push_back(page.path);
+        }
+    }
+    write_sitemap(content_, listed, out_dir);
 }
 
 }  // namespace rv::render
