@@ -15,6 +15,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/site_files.hpp"
 #include "render/html/site_renderer.hpp"
 
 namespace rv::cli {
@@ -59,19 +60,6 @@ struct BuildOutcome {
     int reused = 0;  // reports unchanged since the previous build, taken over from it
     std::shared_ptr<BuiltSite> site;  // when asked for (BuildRequest::keep_site) and written
 };
-
-// A file of the content tree that was there when the content was read, and is gone (or no
-// longer a file or readable) when the build needs it again.
-struct SourceGone : std::runtime_error {
-    SourceGone(std::string path, std::string reason);
-    std::string path;
-    std::string reason;  // the system's words, or "@key" of the catalogue
-};
-
-// Copies the files one report links to (images, documents) next to its page in `site`.
-// Throws SourceGone, or std::filesystem::filesystem_error when a copy cannot be written.
-void copy_report_files(const model::Content& content, const model::Service& service,
-                       const model::Report& report, const std::filesystem::path& site);
 
 // The request of `build` and `serve` from the command line's options.
 BuildRequest build_request(const Options& options);
