@@ -3,24 +3,36 @@
 #include "load/utf8.hpp"
 #include "model/utf8.hpp"
 
-#include <cerrno>
+#include <charconv>
+#include <cstdint>
 #include <cstdlib>
 #include <limits>
+#include <system_error>
 
 namespace rv::load {
 
+namespace {
+
+// Appends "/" and `key` escaped as a JSON pointer token.
+void append_token(std::string& pointer, std::string_view key) {
+    pointer += '/';
+    for (std::size_t start = 0;;) {
+        const std::size_t special = key.find_first_of("~/", start);
+        pointer.append(key, start,
+                       special == std::string_view::npos ? key.size() - start : special - start);
+        if (special == std::string_view::npos) {
+            return;
+        }
+        pointer += key[special] == '~' ? "~0" : "~1";
+        start = special + 1;
+    }
+}
+
+}  // namespace
+
 std::string pointer_append(const std::string& pointer, std::string_view key) {
     std::string out = pointer;
-    out += '/';
-    for (char c : key) {
-        if (c == '~') {
-            out += "~0";
-        } else if (c == '/') {
-            out += "~1";
-        } else {
-            out += c;
-        }
-    }
+    append_token(out, key);
     return out;
 }
 
@@ -44,7 +56,7 @@ class Reader {
         JsonDocument doc;
         try {
             skip_space();
-            doc.value = value("", 0, doc);
+            doc.value = value(0, doc);
             skip_space();
             if (pos_ < text_.size()) {
                 throw SyntaxError{"json.trailing"};
@@ -66,6 +78,7 @@ class Reader {
     std::size_t pos_ = 0;
     int line_ = 1;
     int column_ = 1;
+    std::string pointer_;  // of the value being read: one buffer, grown and cut back
 
     bool at_end() const { return pos_ >= text_.size(); }
     char peek() const { return at_end() ? '\0' : text_[pos_]; }
@@ -100,15 +113,15 @@ class Reader {
         advance();
     }
 
-    void record(JsonDocument& doc, const std::string& pointer, int line, int column,
-                const nlohmann::json& v) {
+    void record(JsonDocument& doc, int line, int column, const nlohmann::json& v) {
         const bool empty = v.is_null() ||
                            (v.is_string() && v.get_ref<const std::string&>().empty()) ||
                            ((v.is_array() || v.is_object()) && v.empty());
-        doc.positions.add(pointer, {line, column, empty});
+        doc.positions.add(pointer_, {line, column, empty});
     }
 
-    nlohmann::json value(const std::string& pointer, int depth, JsonDocument& doc) {
+    // The value at pointer_.
+    nlohmann::json value(int depth, JsonDocument& doc) {
         if (depth >= max_json_depth) {  // depth counts from 0: at most max_json_depth levels
             throw SyntaxError{"json.too_deep"};
         }
@@ -120,10 +133,10 @@ class Reader {
         }
         switch (peek()) {
             case '{':
-                v = object(pointer, depth, doc);
+                v = object(depth, doc);
                 break;
             case '[':
-                v = array(pointer, depth, doc);
+                v = array(depth, doc);
                 break;
             case '"':
                 v = string();
@@ -144,18 +157,20 @@ class Reader {
                 v = number();
                 break;
         }
-        record(doc, pointer, line, column, v);
+        record(doc, line, column, v);
         return v;
     }
 
-    nlohmann::json object(const std::string& pointer, int depth, JsonDocument& doc) {
+    nlohmann::json object(int depth, JsonDocument& doc) {
         nlohmann::json out = nlohmann::json::object();
+        auto& members = out.get_ref<nlohmann::json::object_t&>();
         advance();  // {
         skip_space();
         if (peek() == '}' && !at_end()) {
             advance();
             return out;
         }
+        const std::size_t own = pointer_.size();
         while (true) {
             skip_space();
             const int key_line = line_;
@@ -167,11 +182,13 @@ class Reader {
             skip_space();
             expect(':', "json.expected_colon");
             skip_space();
-            const std::string member = pointer_append(pointer, key);
-            if (out.contains(key)) {
-                doc.duplicates.push_back({key, member, key_line, key_column});
+            append_token(pointer_, key);
+            const auto [member, added] = members.try_emplace(std::move(key));
+            if (!added) {  // the last one wins
+                doc.duplicates.push_back({member->first, pointer_, key_line, key_column});
             }
-            out[key] = value(member, depth + 1, doc);
+            member->second = value(depth + 1, doc);
+            pointer_.resize(own);
             skip_space();
             if (peek() == ',' && !at_end()) {
                 advance();
@@ -182,18 +199,24 @@ class Reader {
         }
     }
 
-    nlohmann::json array(const std::string& pointer, int depth, JsonDocument& doc) {
+    nlohmann::json array(int depth, JsonDocument& doc) {
         nlohmann::json out = nlohmann::json::array();
+        auto& elements = out.get_ref<nlohmann::json::array_t&>();
         advance();  // [
         skip_space();
         if (peek() == ']' && !at_end()) {
             advance();
             return out;
         }
+        const std::size_t own = pointer_.size();
+        char index[24];
         while (true) {
             skip_space();
-            const std::string element = pointer + "/" + std::to_string(out.size());
-            out.push_back(value(element, depth + 1, doc));
+            const auto printed = std::to_chars(index, index + sizeof index, elements.size());
+            pointer_ += '/';
+            pointer_.append(index, printed.ptr);
+            elements.push_back(value(depth + 1, doc));
+            pointer_.resize(own);
             skip_space();
             if (peek() == ',' && !at_end()) {
                 advance();
@@ -246,16 +269,18 @@ class Reader {
             }
             digits();
         }
-        const std::string literal_text(text_.substr(start, pos_ - start));
+        const char* first = text_.data() + start;
+        const char* last = text_.data() + pos_;
         if (!is_float) {
-            errno = 0;
-            char* end = nullptr;
-            const long long n = std::strtoll(literal_text.c_str(), &end, 10);
-            if (errno == 0) {
-                return static_cast<std::int64_t>(n);
-            }
+            std::int64_t n = 0;
+            if (std::from_chars(first, last, n).ec == std::errc{}) {
+                return n;
+            }  // too large for 64 bits: a double
         }
-        const double d = std::strtod(literal_text.c_str(), nullptr);
+        double d = 0;
+        if (std::from_chars(first, last, d).ec != std::errc{}) {  // out of range: as strtod
+            d = std::strtod(std::string(first, last).c_str(), nullptr);
+        }
         if (d == std::numeric_limits<double>::infinity() ||
             d == -std::numeric_limits<double>::infinity()) {
             throw SyntaxError{"json.number_out_of_range", start_line, start_column};
