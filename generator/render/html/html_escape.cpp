@@ -17,28 +17,41 @@ constexpr std::uint64_t bytes_equal(std::uint64_t word, unsigned char c) {
     return (x - ones) & ~x & highs;
 }
 
-// The index of the first byte at or after `at` that is a control character (below 0x20, or
-// 0x7F) or, with `markup`, one of & < > " ' (text.size() if none).
-std::size_t next_special(std::string_view text, std::size_t at, bool markup) {
+// The index of the first byte at or after `at` that `table` replaces or leaves out
+// (text.size() if none). Eight bytes are looked at together; tab, line feed and (where kept)
+// carriage return do not stop the scan, so page HTML with a line break every few dozen
+// bytes goes at the same pace as text without any.
+std::size_t next_special(std::string_view text, std::size_t at, const EscapeTable& table) {
+    const auto replaced = [&table](char c) {
+        return table.replacement[static_cast<unsigned char>(c)] != nullptr;
+    };
     while (at + 8 <= text.size()) {
         std::uint64_t word = 0;
         std::memcpy(&word, text.data() + at, sizeof word);
-        std::uint64_t special = ((word - ones * 0x20) & ~word & highs) | bytes_equal(word, 0x7F);
-        if (markup) {
+        // Bytes below 0x20 (a byte above one may be flagged too: the byte loop below decides),
+        // less the control characters that are kept.
+        std::uint64_t kept = bytes_equal(word, '\t') | bytes_equal(word, '\n');
+        if (table.keeps_carriage_return) {
+            kept |= bytes_equal(word, '\r');
+        }
+        std::uint64_t special =
+            (((word - ones * 0x20) & ~word & highs) & ~kept) | bytes_equal(word, 0x7F);
+        if (table.markup) {
             special |= bytes_equal(word, '&') | bytes_equal(word, '<') | bytes_equal(word, '>') |
                        bytes_equal(word, '"') | bytes_equal(word, '\'');
         }
         if (special != 0) {
-            break;
+            for (std::size_t end = at + 8; at < end; ++at) {
+                if (replaced(text[at])) {
+                    return at;
+                }
+            }
+            continue;  // only bytes flagged by a borrow: none is replaced
         }
         at += 8;
     }
-    for (; at < text.size(); ++at) {
-        const auto c = static_cast<unsigned char>(text[at]);
-        if (c < 0x20 || c == 0x7F ||
-            (markup && (c == '&' || c == '<' || c == '>' || c == '"' || c == '\''))) {
-            break;
-        }
+    while (at < text.size() && !replaced(text[at])) {
+        ++at;
     }
     return at;
 }
@@ -64,6 +77,7 @@ constexpr EscapeTable make(Choices choices) {
         table.replacement[0x7F] = "";
     }
     table.markup = choices.apostrophe != nullptr;
+    table.keeps_carriage_return = !choices.drop_controls || choices.keep_carriage_return;
     if (table.markup) {
         table.replacement['&'] = "&amp;";
         table.replacement['<'] = "&lt;";
@@ -86,12 +100,9 @@ const EscapeTable xml_text = make({false, false, false, "&apos;", false});
 
 void append_escaped(std::string& out, std::string_view text, const EscapeTable& table) {
     std::size_t run = 0;
-    for (std::size_t i = next_special(text, 0, table.markup); i < text.size();
-         i = next_special(text, i + 1, table.markup)) {
+    for (std::size_t i = next_special(text, 0, table); i < text.size();
+         i = next_special(text, i + 1, table)) {
         const char* replacement = table.replacement[static_cast<unsigned char>(text[i])];
-        if (replacement == nullptr) {
-            continue;  // tab, line feed: as it is
-        }
         out.append(text, run, i - run);
         out += replacement;
         run = i + 1;

@@ -13,6 +13,8 @@ struct EscapeTable {
     std::array<const char*, 256> replacement{};
     // Whether & < > " ' may be replaced; if not, only control characters are looked at.
     bool markup = true;
+    // Whether carriage return is kept (tab and line feed always are).
+    bool keeps_carriage_return = false;
 };
 
 // Markdown text on a page: & < > " ' (&#39;) escaped, control characters but tab and line
