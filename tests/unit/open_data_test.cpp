@@ -277,3 +277,22 @@ TEST_CASE("data/index.html lists the files and describes every field in a table"
     CHECK_FALSE(contains(page, "data.field."));
     CHECK_FALSE(contains(page, "data.type."));
 }
+
+TEST_CASE("data/rapporter.json is exactly nlohmann's dump with indent 2 of what it holds") {
+    // The file is written without a JSON tree; read back into an ordered_json (which keeps the
+    // member order and the kind of every number) and dumped again, it must not change by one
+    // byte: the layout, the escapes and the numbers are nlohmann's.
+    TempContent content;
+    content.replace(report_json, "\"label\": \"Operasjoner\"",
+                    "\"label\": \"Operasjoner \\\"store\\\" \\\\ æøå 😀\\t\", "
+                    "\"note\": \"\\u0001 kontroll\\r\\nog linjeskift\"");
+    const fs::path site = build(content);
+    const std::string text = read_file(site / "data" / "rapporter.json");
+    const auto data = nlohmann::ordered_json::parse(text);
+    CHECK(data.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n" ==
+          text);
+    CHECK(data["reports"][0]["activity"][0]["label"] == "Operasjoner \"store\" \\ æøå 😀\t");
+    CHECK(contains(text, "\"note\": \"\\u0001 kontroll\\r\\nog linjeskift\""));
+    CHECK(data["reports"][0]["patients"]["regions"][1]["rate_per_100k"].is_number_float());
+    CHECK(data["reports"][0]["year"].is_number_integer());
+}

@@ -2,11 +2,12 @@
 // of all open data files.
 #include "render/html/open_data.hpp"
 
-#include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "analyse/availability.hpp"
 #include "messages/catalog.hpp"
+#include "render/html/json_writer.hpp"
 #include "render/html/site_url.hpp"
 #include "render/html/template_data.hpp"
 #include "render/staging.hpp"
@@ -15,194 +16,352 @@ namespace rv::render {
 
 namespace {
 
-using ojson = nlohmann::ordered_json;
+// The file is written straight into text as nlohmann::ordered_json's dump(2) wrote it when
+// each record was built as a tree first; the member order and value types below are the
+// file's format, pinned by the references and the tests.
 
 // A count as an integer, anything else as it was written.
-ojson number(double value) {
+void number(JsonWriter& json, double value) {
     if (std::floor(value) == value && std::fabs(value) < 9007199254740992.0) {
-        return static_cast<long long>(value);
+        json.integer(static_cast<long long>(value));
+    } else {
+        json.number(value);
     }
-    return value;
 }
 
-ojson number(const std::optional<double>& value) {
-    return value ? number(*value) : ojson();
+void number(JsonWriter& json, const std::optional<double>& value) {
+    if (value) {
+        number(json, *value);
+    } else {
+        json.null();
+    }
 }
 
-ojson number(const std::optional<model::Number>& value) {
-    return value ? number(value->value) : ojson();
+void number(JsonWriter& json, const std::optional<model::Number>& value) {
+    if (value) {
+        number(json, value->value);
+    } else {
+        json.null();
+    }
 }
 
-ojson text(const std::string& value) {
-    return value.empty() ? ojson() : ojson(value);
+// An empty text as null.
+void text(JsonWriter& json, const std::string& value) {
+    if (value.empty()) {
+        json.null();
+    } else {
+        json.string(value);
+    }
 }
 
-ojson boolean(const std::optional<bool>& value) {
-    return value ? ojson(*value) : ojson();
+void boolean(JsonWriter& json, const std::optional<bool>& value) {
+    if (value) {
+        json.boolean(*value);
+    } else {
+        json.null();
+    }
 }
 
-std::string region_name(const model::Content& content, const std::string& id) {
-    const model::Region* region = content.find_region(id);
-    return region ? region->name.in("nb") : id;
-}
+// Texts every record looks up, found once per file rather than once per report.
+class Names {
+  public:
+    explicit Names(const model::Content& content) : content_(content) {}
 
-ojson patients_record(const model::Content& content, const model::Report& report,
-                      const analyse::Availability& availability) {
+    const std::string& region(const std::string& id) {
+        auto it = regions_.find(id);
+        if (it == regions_.end()) {
+            const model::Region* region = content_.find_region(id);
+            it = regions_.emplace(id, region ? region->name.in("nb") : id).first;
+        }
+        return it->second;
+    }
+
+    const std::string& type(const std::string& type) {
+        auto it = types_.find(type);
+        if (it == types_.end()) {
+            it = types_.emplace(type, messages::text("type." + type, "nb")).first;
+        }
+        return it->second;
+    }
+
+  private:
+    const model::Content& content_;
+    std::map<std::string, std::string, std::less<>> regions_;
+    std::map<std::string, std::string, std::less<>> types_;
+};
+
+void patients_record(JsonWriter& json, Names& names, const model::Report& report,
+                     const analyse::Availability& availability) {
     if (!report.patients) {
-        return nullptr;
+        json.null();
+        return;
     }
     const model::Patients& patients = *report.patients;
-    ojson regions = ojson::array();
+    json.begin_object();
+    json.key("regions");
+    json.begin_array();
     for (const auto& row : availability.regions) {
-        regions.push_back(
-            {{"region", row.region},
-             {"region_name", region_name(content, row.region)},
-             {"new_treated", number(row.new_treated)},
-             {"new_not_treated", number(row.new_not_treated)},
-             {"population",
-              row.population ? ojson(static_cast<long long>(*row.population)) : ojson()},
-             {"population_year", row.population ? ojson(row.population_year) : ojson()},
-             {"population_source", row.population ? text(row.population_source) : ojson()},
-             {"rate_per_100k", number(row.rate_per_100k)}});
+        json.begin_object();
+        json.key("region");
+        json.string(row.region);
+        json.key("region_name");
+        json.string(names.region(row.region));
+        json.key("new_treated");
+        number(json, row.new_treated);
+        json.key("new_not_treated");
+        number(json, row.new_not_treated);
+        json.key("population");
+        if (row.population) {
+            json.integer(static_cast<long long>(*row.population));
+        } else {
+            json.null();
+        }
+        json.key("population_year");
+        if (row.population) {
+            json.integer(row.population_year);
+        } else {
+            json.null();
+        }
+        json.key("population_source");
+        if (row.population) {
+            text(json, row.population_source);
+        } else {
+            json.null();
+        }
+        json.key("rate_per_100k");
+        number(json, row.rate_per_100k);
+        json.end_object();
     }
+    json.end_array();
     std::optional<double> not_treated;
     for (const auto& count : patients.new_not_treated) {
         not_treated = not_treated.value_or(0) + count.count.value;
     }
-    ojson by_host = ojson::array();
+    json.key("new_treated_total");
+    number(json, availability.total_treated);
+    json.key("new_not_treated_total");
+    number(json, not_treated);
+    json.key("total_treated");
+    number(json, patients.total_treated);
+    json.key("national_rate_per_100k");
+    number(json, availability.national_rate_per_100k);
+    json.key("by_host");
+    json.begin_array();
     for (const auto& host : patients.by_host) {
-        ojson counts = ojson::array();
+        json.begin_object();
+        json.key("trust");
+        json.string(host.trust);
+        json.key("new_treated");
+        json.begin_array();
         for (const auto& count : host.new_treated) {
-            counts.push_back({{"region", count.region}, {"count", number(count.count.value)}});
+            json.begin_object();
+            json.key("region");
+            json.string(count.region);
+            json.key("count");
+            number(json, count.count.value);
+            json.end_object();
         }
-        by_host.push_back({{"trust", host.trust},
-                           {"new_treated", counts},
-                           {"total_treated", number(host.total_treated)}});
+        json.end_array();
+        json.key("total_treated");
+        number(json, host.total_treated);
+        json.end_object();
     }
-    return {{"regions", regions},
-            {"new_treated_total", number(availability.total_treated)},
-            {"new_not_treated_total", number(not_treated)},
-            {"total_treated", number(patients.total_treated)},
-            {"national_rate_per_100k", number(availability.national_rate_per_100k)},
-            {"by_host", by_host},
-            {"note", text(patients.note)}};
+    json.end_array();
+    json.key("note");
+    text(json, patients.note);
+    json.end_object();
 }
 
-ojson reference_group_record(const model::Report& report) {
+void reference_group_record(JsonWriter& json, const model::Report& report) {
     if (!report.reference_group) {
-        return nullptr;
+        json.null();
+        return;
     }
     const model::ReferenceGroup& group = *report.reference_group;
     long long users = 0;
     for (const auto& member : group.members) {
         users += member.user_representative ? 1 : 0;
     }
-    return {{"members", static_cast<long long>(group.members.size())},
-            {"user_representatives", users},
-            {"meetings", number(group.meetings)},
-            {"approved_report", boolean(group.approved_report)}};
+    json.begin_object();
+    json.key("members");
+    json.integer(static_cast<long long>(group.members.size()));
+    json.key("user_representatives");
+    json.integer(users);
+    json.key("meetings");
+    number(json, group.meetings);
+    json.key("approved_report");
+    boolean(json, group.approved_report);
+    json.end_object();
 }
 
-ojson report_record(const model::Content& content, const model::Service& service,
-                    const model::Report& report) {
-    const analyse::Availability availability = analyse::availability(content, report);
-    ojson hosts = ojson::array();
-    for (const auto& host : service.hosts) {
-        hosts.push_back(
-            {{"trust", host.trust}, {"region", text(host.region)}, {"unit", text(host.unit)}});
+void research_record(JsonWriter& json, const model::Report& report) {
+    if (!report.research) {
+        json.null();
+        return;
     }
-    ojson activity = ojson::array();
+    json.begin_object();
+    json.key("publications");
+    number(json, report.research->publications);
+    json.key("theses");
+    number(json, report.research->theses);
+    json.key("projects");
+    number(json, report.research->projects);
+    json.key("note");
+    text(json, report.research->note);
+    json.end_object();
+}
+
+void figure_records(JsonWriter& json, const model::Report& report) {
+    json.key("activity");
+    json.begin_array();
     for (const auto& figure : report.activity) {
-        activity.push_back({{"label", figure.label},
-                            {"value", number(figure.value.value)},
-                            {"unit", text(figure.unit)},
-                            {"previous_year", number(figure.previous_year)},
-                            {"note", text(figure.note)}});
+        json.begin_object();
+        json.key("label");
+        json.string(figure.label);
+        json.key("value");
+        number(json, figure.value.value);
+        json.key("unit");
+        text(json, figure.unit);
+        json.key("previous_year");
+        number(json, figure.previous_year);
+        json.key("note");
+        text(json, figure.note);
+        json.end_object();
     }
-    ojson staff = ojson::array();
+    json.end_array();
+    json.key("staff");
+    json.begin_array();
     for (const auto& entry : report.staff) {
-        staff.push_back({{"specialty", entry.specialty},
-                         {"count", number(entry.count)},
-                         {"note", text(entry.note)}});
+        json.begin_object();
+        json.key("specialty");
+        json.string(entry.specialty);
+        json.key("count");
+        number(json, entry.count);
+        json.key("note");
+        text(json, entry.note);
+        json.end_object();
     }
-    ojson goals = ojson::array();
+    json.end_array();
+}
+
+void goal_records(JsonWriter& json, const model::Report& report) {
+    json.key("goals");
+    json.begin_array();
     for (const auto& goal : report.goals) {
-        goals.push_back({{"kind", text(goal.kind)},
-                         {"title", goal.title},
-                         {"indicator", text(goal.indicator)},
-                         {"target", text(goal.target)},
-                         {"result", text(goal.result)},
-                         {"met", boolean(goal.met)},
-                         {"assessment", text(goal.assessment)}});
+        json.begin_object();
+        json.key("kind");
+        text(json, goal.kind);
+        json.key("title");
+        json.string(goal.title);
+        json.key("indicator");
+        text(json, goal.indicator);
+        json.key("target");
+        text(json, goal.target);
+        json.key("result");
+        text(json, goal.result);
+        json.key("met");
+        boolean(json, goal.met);
+        json.key("assessment");
+        text(json, goal.assessment);
+        json.end_object();
     }
-    ojson research = nullptr;
-    if (report.research) {
-        research = {{"publications", number(report.research->publications)},
-                    {"theses", number(report.research->theses)},
-                    {"projects", number(report.research->projects)},
-                    {"note", text(report.research->note)}};
+    json.end_array();
+}
+
+void report_record(JsonWriter& json, Names& names, const model::Content& content,
+                   const model::Service& service, const model::Report& report) {
+    const analyse::Availability availability = analyse::availability(content, report);
+    json.begin_object();
+    json.key("service");
+    json.string(service.slug);
+    json.key("name");
+    json.begin_object();
+    json.key("nb");
+    text(json, service.name.nb);
+    json.key("nn");
+    text(json, service.name.nn);
+    json.key("en");
+    text(json, service.name.en);
+    json.end_object();
+    json.key("short_name");
+    text(json, service.short_name);
+    json.key("type");
+    json.string(service.type);
+    json.key("type_name");
+    json.string(names.type(service.type));
+    json.key("year");
+    json.integer(report.folder_year);
+    json.key("language");
+    json.string(report.language.empty() ? "nb" : report.language);
+    json.key("url");
+    json.string(page_url(content.site, report_path(service, report)));
+    json.key("hosts");
+    json.begin_array();
+    for (const auto& host : service.hosts) {
+        json.begin_object();
+        json.key("trust");
+        json.string(host.trust);
+        json.key("region");
+        text(json, host.region);
+        json.key("unit");
+        text(json, host.unit);
+        json.end_object();
     }
-    ojson not_reported = ojson::array();
+    json.end_array();
+    json.key("responsible_region");
+    text(json, service.responsible_region);
+    json.key("patients");
+    patients_record(json, names, report, availability);
+    figure_records(json, report);
+    goal_records(json, report);
+    json.key("research");
+    research_record(json, report);
+    json.key("reference_group");
+    reference_group_record(json, report);
+    json.key("not_reported");
+    json.begin_array();
     for (const auto& entry : report.not_reported) {
-        not_reported.push_back({{"key", entry.key}, {"reason", entry.reason}});
+        json.begin_object();
+        json.key("key");
+        json.string(entry.key);
+        json.key("reason");
+        json.string(entry.reason);
+        json.end_object();
     }
-    return {{"service", service.slug},
-            {"name",
-             {{"nb", text(service.name.nb)},
-              {"nn", text(service.name.nn)},
-              {"en", text(service.name.en)}}},
-            {"short_name", text(service.short_name)},
-            {"type", service.type},
-            {"type_name", messages::text("type." + service.type, "nb")},
-            {"year", report.folder_year},
-            {"language", report.language.empty() ? "nb" : report.language},
-            {"url", page_url(content.site, report_path(service, report))},
-            {"hosts", hosts},
-            {"responsible_region", text(service.responsible_region)},
-            {"patients", patients_record(content, report, availability)},
-            {"activity", activity},
-            {"staff", staff},
-            {"goals", goals},
-            {"research", research},
-            {"reference_group", reference_group_record(report)},
-            {"not_reported", not_reported}};
+    json.end_array();
+    json.end_object();
 }
 
 }  // namespace
 
 void write_open_data_json(const model::Content& content, const std::filesystem::path& file) {
-    // Written record by record, as one dump with indent 2 would write it, never held whole:
-    // at national scale the file is tens of MB.
-    const ojson head = {{"site_title", content.site.title.in("nb")},
-                        {"site_url", page_url(content.site, "index.html")},
-                        {"reports", ojson::array()}};
-    const std::string empty = head.dump(2, ' ', false, ojson::error_handler_t::replace);
-    const std::string empty_end = "[]\n}";
+    // Written in pieces, never held whole: at national scale the file is tens of MB.
+    constexpr std::size_t piece = std::size_t{1} << 16;
     StreamedFile out(file);
-    bool any = false;
+    std::string text;
+    text.reserve(piece + piece / 2);
+    Names names(content);
+    JsonWriter json(text);
+    json.begin_object();
+    json.key("site_title");
+    json.string(content.site.title.in("nb"));
+    json.key("site_url");
+    json.string(page_url(content.site, "index.html"));
+    json.key("reports");
+    json.begin_array();
     for (const auto& service : content.services) {
         for (const auto& report : service.reports) {
-            if (!any) {
-                out.write(std::string_view(empty).substr(0, empty.size() - empty_end.size()));
-                out.write("[");
+            report_record(json, names, content, service, report);
+            if (text.size() >= piece) {
+                out.write(text);
+                text.clear();
             }
-            std::string record = any ? ",\n    " : "\n    ";
-            any = true;
-            const std::string dumped = report_record(content, service, report)
-                                           .dump(2, ' ', false, ojson::error_handler_t::replace);
-            record.reserve(record.size() + dumped.size() + dumped.size() / 8);
-            for (std::size_t from = 0; from < dumped.size();) {
-                const std::size_t end = std::min(dumped.find('\n', from), dumped.size() - 1) + 1;
-                record.append(dumped, from, end - from);
-                if (dumped[end - 1] == '\n') {
-                    record += "    ";  // one level deeper: two more spaces after each line end
-                }
-                from = end;
-            }
-            out.write(record);
         }
     }
-    out.write(any ? "\n  ]\n}\n" : empty + "\n");
+    json.end_array();
+    json.end_object();
+    text += '\n';
+    out.write(text);
     out.close();
 }
 

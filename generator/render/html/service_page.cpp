@@ -24,23 +24,33 @@ std::string format_change(const analyse::TrendPoint& point) {
     return messages::format_change(point.change, point.change_percent);
 }
 
+// Built from object_t and array_t with every string moved in: nested initializer lists would
+// copy each row, and the chart's SVG, once more for every level.
 json trend_table(const analyse::Trend& trend, const std::string& caption, const std::string& what,
                  std::size_t index) {
-    json rows = json::array();
+    static const std::string dash = "–";
+    json::array_t rows;
+    rows.reserve(trend.points.size());
     for (const auto& point : trend.points) {
-        rows.push_back(
-            {{"year", std::to_string(point.year)},
-             {"value", point.value ? messages::format_count(*point.value) : "–"},
-             {"previous", point.previous ? messages::format_count(*point.previous) : "–"},
-             {"change", format_change(point)}});
+        json::object_t row;
+        row.emplace("year", std::to_string(point.year));
+        row.emplace("value", point.value ? messages::format_count(*point.value) : dash);
+        row.emplace("previous", point.previous ? messages::format_count(*point.previous) : dash);
+        row.emplace("change", format_change(point));
+        rows.emplace_back(std::move(row));
     }
-    json table = {{"caption", caption}, {"unit", trend.unit}, {"rows", rows}};
+    json::object_t table;
+    table.emplace("caption", caption);
+    table.emplace("unit", trend.unit);
+    table.emplace("rows", std::move(rows));
     // The same figures as a chart, after the table.
-    if (const auto chart = trend_chart(trend, "chart-trend-" + std::to_string(index), what, "nb")) {
-        table["chart"] = {{"svg", chart->svg},
-                          {"title", chart->title},
-                          {"overview", chart->overview},
-                          {"source", chart->source}};
+    if (auto chart = trend_chart(trend, "chart-trend-" + std::to_string(index), what, "nb")) {
+        json::object_t figure;
+        figure.emplace("svg", std::move(chart->svg));
+        figure.emplace("title", std::move(chart->title));
+        figure.emplace("overview", std::move(chart->overview));
+        figure.emplace("source", std::move(chart->source));
+        table.emplace("chart", std::move(figure));
     }
     return table;
 }

@@ -1,11 +1,11 @@
 #include "render/html/svg_chart.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <string_view>
 
 #include "messages/catalog.hpp"
 #include "messages/formatting.hpp"
+#include "render/html/decimal_text.hpp"
 #include "render/html/html_escape.hpp"
 
 namespace rv::render {
@@ -24,24 +24,14 @@ constexpr double padding = 4;
 // Control characters (and newlines in attributes) would make the markup invalid: a
 // control character becomes a space.
 std::string clean(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
+    std::string out = text;
+    for (char& c : out) {
         const auto byte = static_cast<unsigned char>(c);
-        out += (byte < 0x20 || byte == 0x7f) ? ' ' : c;
+        if (byte < 0x20 || byte == 0x7f) {
+            c = ' ';
+        }
     }
     return out;
-}
-
-// Coordinates with at most one decimal and a decimal point.
-std::string number(double value) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.1f", value);
-    std::string text = buffer;
-    if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) {
-        text.resize(text.size() - 2);
-    }
-    return text == "-0" ? "0" : text;
 }
 
 // Writes the SVG markup as tinyxml2's compact printer did: attribute values escape
@@ -61,6 +51,30 @@ class SvgWriter {
         out_ += name;
         out_ += "=\"";
         escape(value, true);
+        out_ += '"';
+        return *this;
+    }
+    // A literal value with nothing to escape ("chart-bar", "0"): written as it is, the whole
+    // attribute in one piece.
+    template <std::size_t name_size, std::size_t value_size>
+    SvgWriter& fixed(const char (&name)[name_size], const char (&value)[value_size]) {
+        char piece[name_size + value_size + 3];
+        char* at = piece;
+        *at++ = ' ';
+        at = std::copy_n(name, name_size - 1, at);
+        *at++ = '=';
+        *at++ = '"';
+        at = std::copy_n(value, value_size - 1, at);
+        *at++ = '"';
+        out_.append(piece, static_cast<std::size_t>(at - piece));
+        return *this;
+    }
+    // A coordinate with at most one decimal and a decimal point: nothing to escape either.
+    SvgWriter& number(const char* name, double value) {
+        out_ += ' ';
+        out_ += name;
+        out_ += "=\"";
+        append_one_decimal(out_, value);
         out_ += '"';
         return *this;
     }
@@ -105,12 +119,16 @@ std::string bar_chart_svg(const BarChart& chart) {
     std::string out;
     out.reserve(512 + 320 * chart.bars.size());
     SvgWriter svg(out);
+    std::string view_box = "0 0 ";
+    append_one_decimal(view_box, chart_width);
+    view_box += ' ';
+    append_one_decimal(view_box, height);
     svg.open("svg")
-        .attribute("xmlns", "http://www.w3.org/2000/svg")
-        .attribute("class", "chart-svg")
-        .attribute("viewBox", "0 0 " + number(chart_width) + " " + number(height))
-        .attribute("width", "100%")
-        .attribute("role", "img")
+        .fixed("xmlns", "http://www.w3.org/2000/svg")
+        .fixed("class", "chart-svg")
+        .attribute("viewBox", view_box)
+        .fixed("width", "100%")
+        .fixed("role", "img")
         .attribute("aria-labelledby", id + "-title " + id + "-desc")
         .attribute("id", id)
         .end_start_tag();
@@ -119,29 +137,29 @@ std::string bar_chart_svg(const BarChart& chart) {
 
     double y = padding;
     for (const auto& bar : chart.bars) {
-        svg.open("g").attribute("class", "chart-row").end_start_tag();
+        svg.open("g").fixed("class", "chart-row").end_start_tag();
         svg.open("text")
-            .attribute("class", "chart-label")
-            .attribute("x", "0")
-            .attribute("y", number(y + label_baseline))
+            .fixed("class", "chart-label")
+            .fixed("x", "0")
+            .number("y", y + label_baseline)
             .text("text", clean(bar.label));
         const double width = bar.value ? std::max(0.0, *bar.value) * scale : 0;
         if (bar.value) {
             // Without the stylesheet the bars take the text colour, outlined.
             svg.open("rect")
-                .attribute("class", "chart-bar")
-                .attribute("x", "0")
-                .attribute("y", number(y + bar_top))
-                .attribute("width", number(width))
-                .attribute("height", number(bar_height))
-                .attribute("fill", "currentColor")
-                .attribute("stroke", "currentColor")
+                .fixed("class", "chart-bar")
+                .fixed("x", "0")
+                .number("y", y + bar_top)
+                .number("width", width)
+                .number("height", bar_height)
+                .fixed("fill", "currentColor")
+                .fixed("stroke", "currentColor")
                 .end_empty();
         }
         svg.open("text")
-            .attribute("class", "chart-value")
-            .attribute("x", number(width + 6))
-            .attribute("y", number(y + bar_top + bar_height - 4))
+            .fixed("class", "chart-value")
+            .number("x", width + 6)
+            .number("y", y + bar_top + bar_height - 4)
             .text("text", clean(bar.value ? bar.value_text : "–"));
         svg.close("g");
         y += row_height;
