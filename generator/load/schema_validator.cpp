@@ -3,8 +3,6 @@
 #include <cmath>
 #include <map>
 #include <memory>
-#include <mutex>
-#include <regex>
 #include <set>
 #include <stdexcept>
 #include <string_view>
@@ -19,11 +17,10 @@
 
 #include "embedded/embedded.hpp"
 #include "load/json_reader.hpp"
+#include "load/schema_check.hpp"
 
 namespace rv::load {
 namespace {
-
-bool pattern_matches(const std::string& pattern, const std::string& text);
 
 // valijson's check of a "pattern" constraint, with pattern_matches for its std::regex.
 template <typename Adapter>
@@ -50,10 +47,10 @@ bool visit_pattern(const valijson::constraints::PatternConstraint& constraint,
 // valijson (Debian's 1.0) matches a "pattern" with a std::regex of its own per Validator and
 // takes no other regex engine. The same few patterns meet the same values and property names
 // in thousands of reports, so the visitors this file instantiates (the documents', and the
-// property names' that propertyNames checks) ask pattern_matches instead, which compiles each
-// pattern once and remembers answers; what they report is valijson's own. valijson is
-// included by this file alone (the only user of it in the program), so these are the only
-// instantiations of these visitors.
+// property names' that propertyNames checks) ask pattern_matches instead (schema_check.cpp),
+// which compiles each pattern once and remembers answers; what they report is valijson's
+// own. valijson is included by this file alone (the only user of it in the program), so
+// these are the only instantiations of these visitors.
 namespace valijson {
 template <>
 bool ValidationVisitor<adapters::NlohmannJsonAdapter>::visit(
@@ -170,60 +167,16 @@ const char* type_name(const Json& value) {
 
 }  // namespace
 
-namespace {
-
-struct TextHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const noexcept {
-        return std::hash<std::string_view>{}(text);
-    }
-};
-
-// A schema pattern compiled once for the whole program: compiling one std::regex costs as
-// much as thousands of matches, and a compiled one may be matched on several threads at once.
-// The schemas hold a few dozen patterns; they are kept until the program ends.
-const std::regex& compiled(const std::string& pattern) {
-    static std::mutex mutex;
-    static auto* patterns = new std::map<std::string, std::unique_ptr<const std::regex>>;
-    const std::lock_guard lock(mutex);
-    auto& slot = (*patterns)[pattern];
-    if (!slot) {
-        slot = std::make_unique<const std::regex>(pattern);
-    }
-    return *slot;
-}
-
-// Whether `text` matches `pattern` (std::regex_search, as valijson matches): the answers
-// each thread found before, by pattern, a bounded number per pattern.
-bool pattern_matches(const std::string& pattern, const std::string& text) {
-    constexpr std::size_t max_answers = 4096;
-    struct Answers {
-        const std::regex* regex = nullptr;
-        std::unordered_map<std::string, bool, TextHash, std::equal_to<>> by_text;
-    };
-    thread_local std::unordered_map<std::string, Answers, TextHash, std::equal_to<>> memo;
-    auto found = memo.find(std::string_view(pattern));
-    if (found == memo.end()) {
-        found = memo.emplace(pattern, Answers{&compiled(pattern), {}}).first;
-    }
-    Answers& answers = found->second;
-    if (const auto known = answers.by_text.find(std::string_view(text));
-        known != answers.by_text.end()) {
-        return known->second;
-    }
-    const bool match = std::regex_search(text, *answers.regex);
-    if (answers.by_text.size() >= max_answers) {
-        answers.by_text.clear();  // bounded: values that are all different gain nothing here
-    }
-    answers.by_text.emplace(text, match);
-    return match;
-}
-
-}  // namespace
-
 struct SchemaValidator::Impl {
     std::map<std::string, Json, std::less<>> documents;
     std::map<std::string, valijson::Schema> schemas;
+    // By schema: the compiled check (null where it does not follow the schema), and whether
+    // check_names can skip documents it passes (names_within_valijson).
+    struct Quick {
+        std::unique_ptr<const SchemaCheck> check;
+        bool names_implied = false;
+    };
+    const std::map<std::string, Quick, std::less<>>* quick = nullptr;
 
     const Json* fetch(const std::string& uri) const {
         const auto name = uri.substr(0, uri.find('#'));
@@ -392,6 +345,49 @@ struct SchemaValidator::Impl {
         return known == names_below.end() || known->second;
     }
 
+    // Whether check_names finds nothing in any document valijson accepts: whether each rule
+    // it reaches with a propertyNames below is the one valijson applies to that value. So
+    // an "array" has items and neither properties nor additionalProperties; an "object" no
+    // items, nor patternProperties (keys valijson keeps from additionalProperties) beside an
+    // additionalProperties; a propertyNames no "pattern" beside a "$ref" (valijson ignores).
+    bool names_within_valijson(const Place& at, std::set<const Json*>& walking) const {
+        const Json* node = at.rule;
+        if (!may_have_names(node) || !walking.insert(node).second) {
+            return true;  // nothing to check below, or checked already further up
+        }
+        const auto end = node->end();
+        const auto schema = [&](const char* key) {
+            const auto found = node->find(key);
+            return found != end && found->is_object() ? &*found : nullptr;
+        };
+        const auto type = node->find("type");
+        const std::string kind = type != end && type->is_string() ? type->get<std::string>() : "";
+        const Json* properties = schema("properties");
+        const Json* items = schema("items");
+        const Json* more = schema("additionalProperties");
+        const Json* names = schema("propertyNames");
+        if (node->contains("$ref") || (items && (kind != "array" || properties || more)) ||
+            ((properties || more) && kind != "object") ||
+            (more && node->contains("patternProperties")) ||
+            (names && names->contains("$ref") && names->contains("pattern"))) {
+            return false;
+        }
+        std::vector<const Json*> below = {items, more};  // null ones lead nowhere
+        if (properties) {
+            for (const auto& child : *properties) {
+                below.push_back(&child);
+            }
+        }
+        bool ok = true;
+        for (const Json* child : below) {
+            Place next{child, at.document};
+            next.rule = follow(next.rule, next.document);
+            ok = ok && names_within_valijson(next, walking);
+        }
+        walking.erase(node);
+        return ok;
+    }
+
     // valijson checks propertyNames but reports nothing when a name fails: check names here.
     void check_names(const Json& value, const std::string& pointer, const Place& at,
                      std::vector<SchemaProblem>& problems) const {
@@ -454,12 +450,53 @@ SchemaValidator::SchemaValidator() : impl_(std::make_unique<Impl>()) {
         std::set<const Json*> walking;
         impl_->mark_names(impl_->root(name), walking);
     }
+    // The schemas are compiled into the program, so every SchemaValidator would compile the
+    // same checks: the first does, and they are kept until the program ends.
+    static const auto* const quick = [this] {
+        auto* out = new std::map<std::string, Impl::Quick, std::less<>>;
+        for (const auto& [name, document] : impl_->documents) {
+            std::set<const Json*> walking;
+            (*out)[name] = {SchemaCheck::compile(impl_->documents, name),
+                            impl_->names_within_valijson(impl_->root(name), walking)};
+        }
+        return out;
+    }();
+    impl_->quick = quick;
 }
 
 SchemaValidator::~SchemaValidator() = default;
 
+std::optional<bool> SchemaValidator::quick_check(const std::string& schema,
+                                                 const Json& document) const {
+    const auto found = impl_->quick->find(schema);
+    if (found == impl_->quick->end() || !found->second.check) {
+        return std::nullopt;
+    }
+    return found->second.check->valid(document);
+}
+
 std::vector<SchemaProblem> SchemaValidator::validate(const std::string& schema,
                                                      const Json& document) const {
+    // Most documents are valid, and the compiled check says so for a tenth of valijson's
+    // cost; then all validate() reports is what check_names finds (nothing, where
+    // names_implied). valijson words the problems of the rest, and decides where it throws.
+    bool valid = false;
+    try {
+        valid = quick_check(schema, document).value_or(false);
+    } catch (const std::exception&) {
+    }
+    if (!valid) {
+        return validate_with_valijson(schema, document);
+    }
+    std::vector<SchemaProblem> problems;
+    if (!impl_->quick->at(schema).names_implied) {
+        impl_->check_names(document, "", impl_->root(schema), problems);
+    }
+    return problems;
+}
+
+std::vector<SchemaProblem> SchemaValidator::validate_with_valijson(const std::string& schema,
+                                                                   const Json& document) const {
     const auto found = impl_->schemas.find(schema);
     if (found == impl_->schemas.end()) {
         throw std::logic_error("no such schema: " + schema);
