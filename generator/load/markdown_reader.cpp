@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <memory>
 #include <mutex>
@@ -93,10 +94,28 @@ std::string clean_input(std::string_view text) {
     return out;
 }
 
+// Number of UTF-8 lead bytes (characters) in s[begin, end): eight bytes at a time, since a
+// continuation byte is the bit pattern 10xxxxxx.
+std::size_t count_chars(std::string_view s, std::size_t begin, std::size_t end) {
+    std::size_t continuation = 0;
+    std::size_t i = begin;
+    for (; i + 8 <= end; i += 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, s.data() + i, sizeof word);
+        // Bit 7 of each byte: set for 10xxxxxx only (bit 7 set, bit 6 clear).
+        const std::uint64_t marks = word & ~(word << 1) & 0x8080808080808080ULL;
+        continuation += static_cast<std::size_t>(((marks >> 7) * 0x0101010101010101ULL) >> 56);
+    }
+    for (; i < end; ++i) {
+        continuation += (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80 ? 1 : 0;
+    }
+    return end - begin - continuation;
+}
+
 // The cleaned text split into lines the way cmark splits them (LF, CRLF or CR).
 class SourceLines {
   public:
-    explicit SourceLines(std::string_view text) {
+    explicit SourceLines(std::string_view text) : text_(text) {
         const bool has_cr = text.find('\r') != std::string_view::npos;
         std::size_t start = 0;
         while (true) {
@@ -105,18 +124,20 @@ class SourceLines {
             if (end == std::string_view::npos) {
                 break;
             }
-            add(text.substr(start, end - start));
+            add(start, end - start);
             start = end + 1;
             if (text[end] == '\r' && start < text.size() && text[start] == '\n') {
                 ++start;
             }
         }
-        add(text.substr(start));
+        add(start, text.size() - start);
     }
 
     std::string_view line(int number) const {
         const auto index = static_cast<std::size_t>(number - 1);
-        return number >= 1 && index < lines_.size() ? lines_[index] : std::string_view{};
+        return number >= 1 && index < lines_.size()
+                   ? text_.substr(lines_[index].start, lines_[index].size)
+                   : std::string_view{};
     }
 
     // Byte offset where paragraph text starts on a continuation line: after the indent and
@@ -139,40 +160,48 @@ class SourceLines {
     }
 
     // 1-based byte column → 1-based character column (count of UTF-8 lead bytes before it).
-    int char_column(int number, int byte_column) const {
-        const std::string_view s = line(number);
-        const auto end = std::min(static_cast<std::size_t>(std::max(byte_column - 1, 0)), s.size());
-        if (number >= 1 && static_cast<std::size_t>(number - 1) < ascii_.size() &&
-            ascii_[static_cast<std::size_t>(number - 1)]) {
-            return static_cast<int>(end) + 1;  // one byte per character: no need to count
+    int char_column(int number, int byte_column) {
+        const auto index = static_cast<std::size_t>(number - 1);
+        if (number < 1 || index >= lines_.size()) {
+            return 1;  // no such line: as the empty line it would be
         }
-        // The nodes of a line come left to right: count on from the last answer on it.
-        std::size_t i = 0;
-        int column = 1;
-        if (number == last_line_ && last_byte_ <= end) {
-            i = last_byte_;
-            column = last_column_;
+        Line& l = lines_[index];
+        const auto end = std::min(static_cast<std::size_t>(std::max(byte_column - 1, 0)), l.size);
+        if (l.ascii_prefix == kUnknown) {  // found on first use: many lines are never asked
+            const std::string_view s = text_.substr(l.start, l.size);
+            l.ascii_prefix = skip_ascii(s, 0);
+            l.count_byte = l.ascii_prefix;
+            l.count_column = static_cast<int>(l.ascii_prefix) + 1;
         }
-        for (; i < end; ++i) {
-            column += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 ? 1 : 0;
+        if (end <= l.ascii_prefix) {
+            return static_cast<int>(end) + 1;  // one byte per character up to here
         }
-        last_line_ = number;
-        last_byte_ = end;
-        last_column_ = column;
-        return column;
+        // The nodes of a line mostly come left to right: count on from the last answer.
+        if (l.count_byte > end) {
+            l.count_byte = l.ascii_prefix;
+            l.count_column = static_cast<int>(l.ascii_prefix) + 1;
+        }
+        const std::string_view s = text_.substr(l.start, l.size);
+        l.count_column += static_cast<int>(count_chars(s, l.count_byte, end));
+        l.count_byte = end;
+        return l.count_column;
     }
 
   private:
-    void add(std::string_view line) {
-        lines_.push_back(line);
-        ascii_.push_back(skip_ascii(line, 0) == line.size());
-    }
+    static constexpr std::size_t kUnknown = SIZE_MAX;
 
-    std::vector<std::string_view> lines_;
-    std::vector<bool> ascii_;    // of each line: only one-byte characters
-    mutable int last_line_ = 0;  // the last char_column answer, to count on from
-    mutable std::size_t last_byte_ = 0;
-    mutable int last_column_ = 1;
+    struct Line {
+        std::size_t start = 0;  // byte offset in the text
+        std::size_t size = 0;
+        std::size_t ascii_prefix = kUnknown;  // bytes before the first non-ASCII one
+        std::size_t count_byte = 0;           // the last answer past the prefix, to count on
+        int count_column = 1;
+    };
+
+    void add(std::size_t start, std::size_t size) { lines_.push_back({start, size}); }
+
+    std::string_view text_;
+    std::vector<Line> lines_;
 };
 
 // The schemes cmark's own HTML renderer blanks (javascript:, vbscript:, file:, data: other
@@ -201,8 +230,24 @@ std::string safe_string(const char* s) {
     return s != nullptr ? std::string(s) : std::string();
 }
 
-bool is_inline(cmark_node* node) {
-    return (cmark_node_get_type(node) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE;
+bool is_inline(cmark_node_type type) {
+    return (type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE;
+}
+
+// The types cmark_node_get_literal answers for (node.c); for all others it returns null, so
+// the reader does not ask, nor copy an empty string.
+bool has_literal(cmark_node_type type) {
+    switch (type) {
+        case CMARK_NODE_CODE_BLOCK:
+        case CMARK_NODE_HTML_BLOCK:
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+        case CMARK_NODE_HTML_INLINE:
+        case CMARK_NODE_FOOTNOTE_REFERENCE:
+            return true;
+        default:
+            return false;
+    }
 }
 
 // The literal text of a subtree, walked iteratively (used beyond kMaxDepth).
@@ -237,13 +282,14 @@ struct Context {
 
 class Converter {
   public:
-    explicit Converter(const SourceLines& source) : source_(source) {}
+    explicit Converter(SourceLines& source) : source_(source) {}
 
     // Fills `out` (a node just made in its parent's children) from `node` and its subtree.
     void convert(cmark_node* node, const Context& parent, MarkdownNode& out) {
         Context ctx = parent;
         ctx.depth = parent.depth + 1;
-        const bool inline_node = is_inline(node);
+        const cmark_node_type type = cmark_node_get_type(node);
+        const bool inline_node = is_inline(type);
         const int line = cmark_node_get_start_line(node);
         const int column = cmark_node_get_start_column(node);
         if (line > 0 && column > 0) {  // 0:0 (soft breaks, bare URLs) keeps the parent's
@@ -271,16 +317,31 @@ class Converter {
             }
             return;
         }
-        fill(node, out, ctx);
+        fill(node, type, out, ctx);
+        cmark_node* const first = cmark_node_first_child(node);
+        if (first == nullptr) {
+            return;  // most nodes are text: no children to count
+        }
+        // The children are counted first so that the vector never moves grown nodes; the
+        // first few are remembered so that the common case walks cmark's list only once.
+        constexpr std::size_t kRemembered = 16;
+        cmark_node* remembered[kRemembered];
         std::size_t count = 0;
-        for (cmark_node* child = cmark_node_first_child(node); child != nullptr;
-             child = cmark_node_next(child)) {
+        for (cmark_node* child = first; child != nullptr; child = cmark_node_next(child)) {
+            if (count < kRemembered) {
+                remembered[count] = child;
+            }
             ++count;
         }
         out.children.reserve(count);
-        for (cmark_node* child = cmark_node_first_child(node); child != nullptr;
-             child = cmark_node_next(child)) {
-            convert(child, ctx, out.children.emplace_back());
+        if (count <= kRemembered) {
+            for (std::size_t i = 0; i < count; ++i) {
+                convert(remembered[i], ctx, out.children.emplace_back());
+            }
+        } else {
+            for (cmark_node* child = first; child != nullptr; child = cmark_node_next(child)) {
+                convert(child, ctx, out.children.emplace_back());
+            }
         }
         if (out.kind == MarkdownKind::table) {
             const auto columns = cmark_gfm_extensions_get_table_columns(node);
@@ -295,10 +356,14 @@ class Converter {
     }
 
   private:
-    void fill(cmark_node* node, MarkdownNode& out, Context& ctx) {
-        out.kind = kind_of(node);
-        out.text = safe_string(cmark_node_get_literal(node));  // null unless literal-bearing
-        switch (cmark_node_get_type(node)) {
+    void fill(cmark_node* node, cmark_node_type type, MarkdownNode& out, Context& ctx) {
+        out.kind = kind_of(node, type, out.header);
+        if (has_literal(type)) {
+            if (const char* literal = cmark_node_get_literal(node)) {
+                out.text.assign(literal);
+            }
+        }
+        switch (type) {
             case CMARK_NODE_BLOCK_QUOTE:
                 ++ctx.quotes;
                 break;
@@ -332,16 +397,15 @@ class Converter {
                 }
                 break;
             default:
-                out.header = out.kind == MarkdownKind::table_row &&
-                             std::string_view(cmark_node_get_type_string(node)) == "table_header";
                 break;
         }
     }
 
     // Core node types are numbered 1..11 within blocks and within inlines (cmark-gfm.h).
-    // Extension nodes have no public type constants: they go by their type string.
+    // Extension nodes have no public type constants: they go by their type string, asked
+    // once (a table row's says whether it is the header row).
     // Custom and unknown nodes keep their children as a paragraph or text.
-    static MarkdownKind kind_of(cmark_node* node) {
+    static MarkdownKind kind_of(cmark_node* node, cmark_node_type type, bool& header) {
         using K = MarkdownKind;
         static_assert(CMARK_NODE_FOOTNOTE_DEFINITION == (CMARK_NODE_TYPE_BLOCK | 11) &&
                       CMARK_NODE_FOOTNOTE_REFERENCE == (CMARK_NODE_TYPE_INLINE | 11));
@@ -358,20 +422,21 @@ class Converter {
             {"table_row", K::table_row},
             {"table_cell", K::table_cell},
             {"strikethrough", K::strikethrough}};
-        const auto type = cmark_node_get_type(node);
         const auto index = static_cast<std::size_t>(type & CMARK_NODE_VALUE_MASK) - 1;
         if (index < std::size(kBlocks)) {  // index is huge for value 0
-            return is_inline(node) ? kInlines[index] : kBlocks[index];
+            return is_inline(type) ? kInlines[index] : kBlocks[index];
         }
+        const std::string_view type_string = cmark_node_get_type_string(node);
         for (const auto& [name, kind] : kExtensions) {
-            if (name == cmark_node_get_type_string(node)) {
+            if (name == type_string) {
+                header = name == "table_header";
                 return kind;
             }
         }
-        return is_inline(node) ? K::text : K::paragraph;
+        return is_inline(type) ? K::text : K::paragraph;
     }
 
-    const SourceLines& source_;
+    SourceLines& source_;
     int footnotes_ = 0;
 };
 
@@ -414,7 +479,7 @@ model::MarkdownNode read_markdown(std::string_view text) {
         }
         document = cmark_parser_finish(parser.get());
     }
-    const SourceLines source(clean);
+    SourceLines source(clean);
     model::MarkdownNode out;
     Converter(source).convert(document, Context{}, out);
     return out;

@@ -267,6 +267,63 @@ TEST_CASE("markdown: columns count characters, not bytes") {
     CHECK(strong.column == 10);
 }
 
+TEST_CASE("markdown: columns stay right far along a line of multibyte characters") {
+    // Long enough that characters are counted eight bytes at a time, with two-, three- and
+    // four-byte characters straddling those words.
+    const MarkdownNode doc = read_markdown(
+        "Blåbærsyltetøy og *jordbær* med `kode` og æææææææææ **ø** å ~~x~~ "
+        "\xF0\x9F\x98\x80\xF0\x9F\x98\x80 [lenke](u) *e*\n");
+    const auto emphases = find_all(doc, MarkdownKind::emphasis);
+    REQUIRE(emphases.size() == 2);
+    CHECK(emphases[0]->column == 19);
+    CHECK(emphases[0]->children.at(0).column == 20);
+    CHECK(find_first(doc, MarkdownKind::code).column == 34);
+    CHECK(find_first(doc, MarkdownKind::strong).column == 53);
+    CHECK(find_first(doc, MarkdownKind::strikethrough).column == 61);
+    CHECK(find_first(doc, MarkdownKind::link).column == 70);
+    CHECK(emphases[1]->line == 1);
+    CHECK(emphases[1]->column == 81);
+}
+
+TEST_CASE("markdown: a column left of the last one asked on a line is still right") {
+    // The soft break has no position of its own and takes the emphasis's, which lies left
+    // of the text before it on the same line.
+    const MarkdownNode doc = read_markdown("Æ *ø\nb* c\n");
+    const MarkdownNode& emphasis = find_first(doc, MarkdownKind::emphasis);
+    CHECK(emphasis.column == 3);
+    REQUIRE(emphasis.children.size() == 3);
+    CHECK(emphasis.children[0].column == 4);
+    CHECK(emphasis.children[1].kind == MarkdownKind::soft_break);
+    CHECK(emphasis.children[1].line == 1);
+    CHECK(emphasis.children[1].column == 3);
+    CHECK(emphasis.children[2].line == 2);
+    CHECK(emphasis.children[2].column == 1);
+}
+
+TEST_CASE("markdown: a tab counts as one column; CRLF with multibyte text keeps columns") {
+    const MarkdownNode doc = read_markdown(
+        "1. Første\n\tpunkt med *tab* og `k`\n\n> Sitat «med» *vekt*\r\n> og «mer» **sterk**\r\n"
+        "\r\n| Å | Ø |\r\n|---|---|\r\n| æ | *ø* |\r\n");
+    const auto emphases = find_all(doc, MarkdownKind::emphasis);
+    REQUIRE(emphases.size() == 3);
+    CHECK(emphases[0]->line == 2);
+    CHECK(emphases[0]->column == 12);
+    CHECK(find_first(doc, MarkdownKind::code).column == 22);
+    CHECK(emphases[1]->line == 4);
+    CHECK(emphases[1]->column == 15);
+    const MarkdownNode& strong = find_first(doc, MarkdownKind::strong);
+    CHECK(strong.line == 5);
+    CHECK(strong.column == 12);
+    const MarkdownNode& table = find_first(doc, MarkdownKind::table);
+    REQUIRE(table.children.size() == 2);
+    CHECK(table.children[0].header);
+    CHECK_FALSE(table.children[1].header);
+    CHECK(table.children[0].children.at(1).column == 6);
+    CHECK(table.children[1].line == 9);
+    CHECK(emphases[2]->line == 9);
+    CHECK(emphases[2]->column == 7);
+}
+
 TEST_CASE("markdown: inline columns on continuation lines count the stripped indent") {
     const MarkdownNode doc = read_markdown(
         "para\n   indented *a*\n\n> quote\n>   more *b*\nlazy *c*\n\n- item\n  next *d*\n");
