@@ -170,3 +170,21 @@ TEST_CASE("mustache: a broken template says what is wrong and on which line") {
     const json* contexts[] = {&data};
     CHECK_THROWS_AS(broken.render(contexts, {}, out), std::runtime_error);
 }
+
+TEST_CASE("mustache: a long value shows every character wherever the first one to change is") {
+    // Values are looked at sixteen bytes at a time up to the first byte to change: put one at
+    // every place of the first few blocks, after plain text with a line break in it.
+    const std::string plain = "<p>Pasienter fra hele landet\r\n</p>\tæøå ";
+    for (std::size_t at = 0; at <= plain.size(); ++at) {
+        CAPTURE(at);
+        const std::string before = plain.substr(0, at);
+        const std::string after = plain.substr(at);
+        const json data = {{"x", before + "\x01" + after + "\x7f" + plain}};
+        CHECK(render("{{{x}}}", data) == plain + plain);
+        const json markup = {{"x", before + "&" + after}};
+        CHECK(render("{{{x}}}", markup) == before + "&" + after);
+    }
+    const json text = {{"x", plain + "Tom & Jerry"}};
+    CHECK(render("{{x}}", text) ==
+          "&lt;p&gt;Pasienter fra hele landet\r\n&lt;/p&gt;\tæøå Tom &amp; Jerry");
+}

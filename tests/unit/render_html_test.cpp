@@ -205,6 +205,31 @@ TEST_CASE("markdown_to_html: headings move down a level and get ids") {
     CHECK(contains(twice, "<h3 id=\"innhold-plan-2\">Plan</h3>"));
 }
 
+TEST_CASE("markdown_to_html: every heading id is a slug of its title, unique on the page") {
+    CHECK(html("## Ærlig -- Øst & Vest 2023!\n") ==
+          "<h3 id=\"innhold-aerlig-ost-vest-2023\">Ærlig -- Øst &amp; Vest 2023!</h3>\n");
+    // A title with no letter or digit still gets an id.
+    CHECK(html("## !!!\n") == "<h3 id=\"innhold-seksjon\">!!!</h3>\n");
+    CHECK(html("## !!!\n", "") == "<h3 id=\"seksjon\">!!!</h3>\n");
+    CHECK(html("## Plan\n\n## Plan\n\n## Plan\n") ==
+          "<h3 id=\"innhold-plan\">Plan</h3>\n<h3 id=\"innhold-plan-2\">Plan</h3>\n"
+          "<h3 id=\"innhold-plan-3\">Plan</h3>\n");
+    // A title that reads like a numbered repeat does not take a later repeat's id.
+    CHECK(html("## Plan 2\n\n## Plan\n\n## Plan\n", "") ==
+          "<h3 id=\"plan-2\">Plan 2</h3>\n<h3 id=\"plan\">Plan</h3>\n"
+          "<h3 id=\"plan-3\">Plan</h3>\n");
+}
+
+TEST_CASE("markdown_to_html: long text is escaped wherever its first special character is") {
+    CHECK(html("Pasientene sier at \"det går bra\" og 'fint' & mer\n") ==
+          "<p>Pasientene sier at &quot;det går bra&quot; og &#39;fint&#39; &amp; mer</p>\n");
+    CHECK(html("Seksten tegn foran\x01 og etter, og enda flere tegn\x02\n") ==
+          "<p>Seksten tegn foran og etter, og enda flere tegn</p>\n");
+    CHECK(html("```\nif (a < b && c > d) { return \"x\"; }\n```\n") ==
+          "<pre><code>if (a &lt; b &amp;&amp; c &gt; d) { return &quot;x&quot;; }\n"
+          "</code></pre>\n");
+}
+
 TEST_CASE("markdown_to_html: raw HTML and unsafe links never reach the page") {
     const std::string block = html("<script>alert(1)</script>\n\nTekst.\n");
     CHECK_FALSE(contains(lower(block), "<script"));
@@ -298,9 +323,9 @@ TEST_CASE("html: every escaping table gives what a byte-by-byte escape gives, on
         state = state * 1664525U + 1013904223U;
         return state >> 8;
     };
-    for (const auto* table : {&rv::render::page_text, &rv::render::template_value,
-                              &rv::render::template_raw, &rv::render::xml_attribute,
-                              &rv::render::xml_text}) {
+    for (const auto* table :
+         {&rv::render::page_text, &rv::render::template_value, &rv::render::template_raw,
+          &rv::render::xml_attribute, &rv::render::xml_text}) {
         for (int round = 0; round < 400; ++round) {
             std::string text;
             const std::size_t length = next() % 64;

@@ -8,47 +8,48 @@ namespace rv::render {
 
 namespace {
 
-constexpr std::uint64_t ones = 0x0101010101010101ULL;
-constexpr std::uint64_t highs = 0x8080808080808080ULL;
+// Sixteen bytes of text, compared at once (a GCC and Clang vector extension: SSE2 on x86-64).
+using Block = unsigned char __attribute__((vector_size(16)));
 
-// The high bit of each byte of `word` that equals `c`.
-constexpr std::uint64_t bytes_equal(std::uint64_t word, unsigned char c) {
-    const std::uint64_t x = word ^ (ones * c);
-    return (x - ones) & ~x & highs;
+// Whether a block may hold a byte that `table` replaces or leaves out: a control character
+// (but tab, line feed and a kept carriage return), DEL, or markup where the table escapes it.
+// A table may change fewer of them (the XML ones keep control characters): the caller
+// decides byte by byte.
+bool block_may_change(const Block& block, const EscapeTable& table) {
+    auto changed = (block < 0x20) & (block != '\t') & (block != '\n');
+    if (table.keeps_carriage_return) {
+        changed &= block != '\r';
+    }
+    changed |= block == 0x7F;
+    if (table.markup) {
+        changed |=
+            (block == '&') | (block == '<') | (block == '>') | (block == '"') | (block == '\'');
+    }
+    std::uint64_t halves[2];
+    std::memcpy(halves, &changed, sizeof halves);
+    return (halves[0] | halves[1]) != 0;
 }
 
 // The index of the first byte at or after `at` that `table` replaces or leaves out
-// (text.size() if none). Eight bytes are looked at together; tab, line feed and (where kept)
-// carriage return do not stop the scan, so page HTML with a line break every few dozen
-// bytes goes at the same pace as text without any.
+// (text.size() if none), sixteen bytes at a time: a section's HTML or a chart's SVG is most
+// of a page and rarely holds such a byte, and tab, line feed and (where kept) carriage
+// return do not stop the scan.
 std::size_t next_special(std::string_view text, std::size_t at, const EscapeTable& table) {
     const auto replaced = [&table](char c) {
         return table.replacement[static_cast<unsigned char>(c)] != nullptr;
     };
-    while (at + 8 <= text.size()) {
-        std::uint64_t word = 0;
-        std::memcpy(&word, text.data() + at, sizeof word);
-        // Bytes below 0x20 (a byte above one may be flagged too: the byte loop below decides),
-        // less the control characters that are kept.
-        std::uint64_t kept = bytes_equal(word, '\t') | bytes_equal(word, '\n');
-        if (table.keeps_carriage_return) {
-            kept |= bytes_equal(word, '\r');
-        }
-        std::uint64_t special =
-            (((word - ones * 0x20) & ~word & highs) & ~kept) | bytes_equal(word, 0x7F);
-        if (table.markup) {
-            special |= bytes_equal(word, '&') | bytes_equal(word, '<') | bytes_equal(word, '>') |
-                       bytes_equal(word, '"') | bytes_equal(word, '\'');
-        }
-        if (special != 0) {
-            for (std::size_t end = at + 8; at < end; ++at) {
+    while (at + sizeof(Block) <= text.size()) {
+        Block block;
+        std::memcpy(&block, text.data() + at, sizeof block);
+        if (block_may_change(block, table)) {
+            for (const std::size_t end = at + sizeof(Block); at < end; ++at) {
                 if (replaced(text[at])) {
                     return at;
                 }
             }
-            continue;  // only bytes flagged by a borrow: none is replaced
+            continue;  // only control characters the table keeps
         }
-        at += 8;
+        at += sizeof(Block);
     }
     while (at < text.size() && !replaced(text[at])) {
         ++at;

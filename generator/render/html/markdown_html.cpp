@@ -1,7 +1,10 @@
 #include "render/html/markdown_html.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <set>
+#include <tuple>
 
 #include "render/html/html_escape.hpp"
 
@@ -20,6 +23,64 @@ bool safe_url(const std::string& url) {
     }
     const std::string scheme = url.substr(0, colon);
     return scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "tel";
+}
+
+// The slug's piece for one letter or digit at `text[i]` (æ → "ae"), or "" for any other
+// character; `i` moves past a two-byte letter.
+std::string_view slug_piece(std::string_view text, std::size_t& i) {
+    static constexpr std::string_view lower = "abcdefghijklmnopqrstuvwxyz";
+    static constexpr std::string_view digits = "0123456789";
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 'a' && c <= 'z') {
+        return lower.substr(c - 'a', 1);
+    }
+    if (c >= 'A' && c <= 'Z') {
+        return lower.substr(c - 'A', 1);
+    }
+    if (c >= '0' && c <= '9') {
+        return digits.substr(c - '0', 1);
+    }
+    if (c != 0xC3 || i + 1 >= text.size()) {
+        return {};
+    }
+    switch (static_cast<unsigned char>(text[++i])) {
+        case 0xA6:
+        case 0x86:
+            return "ae";  // æ Æ
+        case 0xB8:
+        case 0x98:
+            return "o";  // ø Ø
+        case 0xA5:
+        case 0x85:
+            return "a";  // å Å
+        case 0xA9:
+        case 0x89:
+            return "e";  // é É
+        default:
+            return {};
+    }
+}
+
+// Appends slugify(text) to `out`, which may already hold a prefix: a heading's id is built
+// in one string, without a temporary per character.
+void append_slug(std::string& out, std::string_view text) {
+    const std::size_t start = out.size();
+    bool hyphen = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const std::string_view piece = slug_piece(text, i);
+        if (piece.empty()) {
+            hyphen = out.size() > start;
+            continue;
+        }
+        if (hyphen) {
+            out += '-';
+            hyphen = false;
+        }
+        out += piece;
+    }
+    if (out.size() == start) {
+        out += "seksjon";
+    }
 }
 
 class HtmlWriter {
@@ -61,15 +122,18 @@ class HtmlWriter {
         out_ += '>';
     }
 
-    std::string unique_id(const std::string& text) {
-        std::string base =
-            options_.id_prefix.empty() ? slugify(text) : options_.id_prefix + "-" + slugify(text);
-        std::string id = base;
-        for (int n = 2; ids_.contains(id); ++n) {
-            id = base + "-" + std::to_string(n);
+    // Appends the heading's id: its slug, made unique on the page with "-2", "-3", …
+    void append_unique_id(const MarkdownNode& heading) {
+        std::string base = options_.id_prefix;
+        if (!base.empty()) {
+            base += '-';
         }
-        ids_.insert(id);
-        return id;
+        append_slug(base, model::plain_text(heading));
+        auto [at, fresh] = ids_.insert(base);
+        for (int n = 2; !fresh; ++n) {
+            std::tie(at, fresh) = ids_.insert(base + "-" + std::to_string(n));
+        }
+        out_ += *at;
     }
 
     void write(const MarkdownNode& node) {
@@ -87,10 +151,16 @@ class HtmlWriter {
                 break;
             case MarkdownKind::heading: {
                 const int level = std::min(6, std::max(1, node.level + options_.heading_shift));
-                const std::string tag = "h" + std::to_string(level);
-                out_ += "<" + tag + " id=\"" + unique_id(model::plain_text(node)) + "\">";
+                const char digit = static_cast<char>('0' + level);
+                out_ += "<h";
+                out_ += digit;
+                out_ += " id=\"";
+                append_unique_id(node);
+                out_ += "\">";
                 children(node);
-                out_ += "</" + tag + ">\n";
+                out_ += "</h";
+                out_ += digit;
+                out_ += ">\n";
                 break;
             }
             case MarkdownKind::block_quote:
@@ -102,8 +172,13 @@ class HtmlWriter {
                 const bool was_tight = in_tight_list_;
                 in_tight_list_ = node.tight;
                 if (node.ordered) {
-                    out_ += node.start != 1 ? "<ol start=\"" + std::to_string(node.start) + "\">\n"
-                                            : "<ol>\n";
+                    if (node.start != 1) {
+                        out_ += "<ol start=\"";
+                        out_ += std::to_string(node.start);
+                        out_ += "\">\n";
+                    } else {
+                        out_ += "<ol>\n";
+                    }
                 } else {
                     out_ += "<ul>\n";
                 }
@@ -122,7 +197,9 @@ class HtmlWriter {
                 out_ += "</li>\n";
                 break;
             case MarkdownKind::code_block:
-                out_ += "<pre><code>" + escape_html(node.text) + "</code></pre>\n";
+                out_ += "<pre><code>";
+                append_escaped_html(out_, node.text);
+                out_ += "</code></pre>\n";
                 break;
             case MarkdownKind::thematic_break:
                 out_ += "<hr>\n";
@@ -157,12 +234,16 @@ class HtmlWriter {
                 if (node.url.empty() || !safe_url(node.url)) {
                     children(node);  // the text stays, the unsafe destination goes
                 } else {
-                    out_ += "<a href=\"" + escape_html(node.url) + "\"";
+                    out_ += "<a href=\"";
+                    append_escaped_html(out_, node.url);
+                    out_ += '"';
                     if (node.url.rfind("http://", 0) == 0 || node.url.rfind("https://", 0) == 0) {
                         out_ += " rel=\"noopener noreferrer external\"";  // another site
                     }
                     if (!node.title.empty()) {
-                        out_ += " title=\"" + escape_html(node.title) + "\"";
+                        out_ += " title=\"";
+                        append_escaped_html(out_, node.title);
+                        out_ += '"';
                     }
                     out_ += ">";
                     children(node);
@@ -171,8 +252,11 @@ class HtmlWriter {
                 break;
             case MarkdownKind::image:
                 if (!node.url.empty() && safe_url(node.url)) {
-                    out_ += "<img src=\"" + escape_html(node.url) + "\" alt=\"" +
-                            escape_html(model::plain_text(node)) + "\">";
+                    out_ += "<img src=\"";
+                    append_escaped_html(out_, node.url);
+                    out_ += "\" alt=\"";
+                    append_escaped_html(out_, model::plain_text(node));
+                    out_ += "\">";
                 }
                 break;
             case MarkdownKind::html_block:
@@ -191,13 +275,14 @@ class HtmlWriter {
     // which section the table is in, so that every table has one.
     void table(const MarkdownNode& node, const MarkdownNode* caption) {
         // The wrapper scrolls on narrow screens: keyboard users must be able to reach it.
-        out_ += "<section class=\"table-wrap\" tabindex=\"0\" aria-label=\"" +
-                escape_html(options_.table_label) + "\"><table class=\"ds-table\" data-border>\n";
+        out_ += "<section class=\"table-wrap\" tabindex=\"0\" aria-label=\"";
+        append_escaped_html(out_, options_.table_label);
+        out_ += "\"><table class=\"ds-table\" data-border>\n";
         out_ += "<caption>";
         if (caption) {
             children(*caption);
         } else {
-            out_ += escape_html(options_.table_caption);
+            append_escaped_html(out_, options_.table_caption);
         }
         out_ += "</caption>\n";
         bool body_open = false;
@@ -259,36 +344,8 @@ std::string escape_html(const std::string& text) {
 
 std::string slugify(const std::string& text) {
     std::string out;
-    bool hyphen = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        std::string piece;
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-            piece = static_cast<char>(c);
-        } else if (c >= 'A' && c <= 'Z') {
-            piece = static_cast<char>(c - 'A' + 'a');
-        } else if (c == 0xC3 && i + 1 < text.size()) {
-            const auto next = static_cast<unsigned char>(text[++i]);
-            if (next == 0xA6 || next == 0x86)
-                piece = "ae";  // æ Æ
-            else if (next == 0xB8 || next == 0x98)
-                piece = "o";  // ø Ø
-            else if (next == 0xA5 || next == 0x85)
-                piece = "a";  // å Å
-            else if (next == 0xA9 || next == 0x89)
-                piece = "e";  // é É
-        }
-        if (piece.empty()) {
-            hyphen = !out.empty();
-            continue;
-        }
-        if (hyphen) {
-            out += '-';
-            hyphen = false;
-        }
-        out += piece;
-    }
-    return out.empty() ? "seksjon" : out;
+    append_slug(out, text);
+    return out;
 }
 
 }  // namespace rv::render

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
 #include "messages/catalog.hpp"
 #include "messages/formatting.hpp"
@@ -33,14 +34,15 @@ json optional_count(const std::optional<double>& value) {
 }
 
 // The chart after the table: the SVG (escaped by tinyxml2, inserted raw) and its caption.
-json chart_data(const std::optional<ChartFigure>& chart) {
+// Takes the chart: its SVG is the largest text of the page after the sections.
+json chart_data(std::optional<ChartFigure>&& chart) {
     if (!chart || chart->svg.empty()) {
         return nullptr;
     }
-    return {{"svg", chart->svg},
-            {"title", chart->title},
-            {"overview", chart->overview},
-            {"source", chart->source}};
+    return {{"svg", std::move(chart->svg)},
+            {"title", std::move(chart->title)},
+            {"overview", std::move(chart->overview)},
+            {"source", std::move(chart->source)}};
 }
 
 json patients_table(const model::Content& content, const model::Report& report,
@@ -76,22 +78,23 @@ json patients_table(const model::Content& content, const model::Report& report,
         total_not_treated = format_count(sum);
     }
     json charts = json::array();  // the count per region, then the rate per 100 000
-    for (const auto& chart : {patients_chart(content, report, availability, language),
-                              rates_chart(content, report, availability, language)}) {
-        if (json figure = chart_data(chart); !figure.is_null()) {
+    std::optional<ChartFigure> figures[] = {patients_chart(content, report, availability, language),
+                                            rates_chart(content, report, availability, language)};
+    for (auto& chart : figures) {
+        if (json figure = chart_data(std::move(chart)); !figure.is_null()) {
             charts.push_back(std::move(figure));
         }
     }
     return {{"caption", ui("ui.patients_caption", language, {std::to_string(report.folder_year)})},
-            {"rows", rows},
+            {"rows", std::move(rows)},
             {"total_treated", optional_count(availability.total_treated)},
-            {"total_not_treated", total_not_treated},
+            {"total_not_treated", std::move(total_not_treated)},
             {"national_rate", availability.national_rate_per_100k
                                   ? format_decimal(*availability.national_rate_per_100k, 1)
                                   : "–"},
-            {"population_note", note},
+            {"population_note", std::move(note)},
             {"note", report.patients->note},
-            {"charts", charts}};
+            {"charts", std::move(charts)}};
 }
 
 json goals_table(const model::Report& report, const std::string& language) {
@@ -114,8 +117,8 @@ json not_reported_list(const std::vector<model::NotReported>& entries, const mod
                        const std::string& language) {
     json out = json::array();
     for (const auto& entry : entries) {
-        const std::string what = form ? form->title_of(entry.key, language) : entry.key;
-        out.push_back({{"what", what}, {"reason", entry.reason}});
+        std::string what = form ? form->title_of(entry.key, language) : entry.key;
+        out.push_back({{"what", std::move(what)}, {"reason", entry.reason}});
     }
     return out;
 }
@@ -154,7 +157,7 @@ json sections(const model::Form* form, const model::Service& service, const mode
             item["reason"] = reason->reason;
         }
         (void)service;
-        out.push_back(item);
+        out.push_back(std::move(item));
     }
     return out;
 }
@@ -221,14 +224,14 @@ json report_page_data(const model::Content& content, const model::Service& servi
         hosts.push_back(
             {{"trust", host.trust}, {"region", region_name(content, host.region, language)}});
     }
-    data["hosts"] = hosts;
+    data["hosts"] = std::move(hosts);
     data["responsible_region"] = region_name(content, service.responsible_region, language);
     data["approved"] = service.approved;
     std::string codes;
     for (const auto& code : service.icd10) {
         codes += (codes.empty() ? "" : ", ") + code;
     }
-    data["icd10"] = codes;
+    data["icd10"] = std::move(codes);
     data["sections"] = sections(form, service, report, language);
     data["data_heading"] = ui("ui.data", language, {std::to_string(report.folder_year)});
     data["patients"] = patients_table(content, report, availability, language);
@@ -241,7 +244,7 @@ json report_page_data(const model::Content& content, const model::Service& servi
              {"previous_year",
               figure.previous_year ? format_count(figure.previous_year->value) : "–"}});
     }
-    data["activity"] = activity;
+    data["activity"] = std::move(activity);
     data["activity_caption"] =
         ui("ui.activity_caption", language, {std::to_string(report.folder_year)});
     json staff = json::array();
@@ -249,27 +252,27 @@ json report_page_data(const model::Content& content, const model::Service& servi
         staff.push_back({{"specialty", entry.specialty},
                          {"count", entry.count ? format_count(entry.count->value) : "–"}});
     }
-    data["staff"] = staff;
+    data["staff"] = std::move(staff);
     data["goals"] = goals_table(report, language);
     json registries = json::array();
     for (const auto& registry : report.registries) {
         registries.push_back({{"name", registry.name}});
     }
-    data["registries"] = registries;
+    data["registries"] = std::move(registries);
     json accreditations = json::array();
     for (const auto& a : report.accreditations) {
         accreditations.push_back({{"name", a.name},
                                   {"holder", a.holder},
                                   {"status", ui("ui.accreditation_" + a.status, language)}});
     }
-    data["accreditations"] = accreditations;
+    data["accreditations"] = std::move(accreditations);
     if (report.reference_group) {
         json members = json::array();
         for (const auto& m : report.reference_group->members) {
             members.push_back({{"label", member_label(content, m, language)}});
         }
         data["reference_group"] = {
-            {"members", members},
+            {"members", std::move(members)},
             {"meetings", report.reference_group->meetings
                              ? format_count(report.reference_group->meetings->value)
                              : ""},
