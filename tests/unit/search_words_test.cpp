@@ -2,14 +2,17 @@
 // a report's sections run together and which stay apart, as a visitor who searches sees them.
 #include <doctest/doctest.h>
 
+#include <cctype>
 #include <filesystem>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "render/html/search_index.hpp"
+#include "render/html/search_words.hpp"
 #include "site_files_fixture.hpp"
 
 namespace {
@@ -64,6 +67,27 @@ std::string report_words(const fs::path& site, const std::string& href) {
         }
     }
     return out;
+}
+
+// `text` in capitals, for ASCII text.
+std::string upper(std::string text) {
+    for (char& c : text) {
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    return text;
+}
+
+// Each of `words` (as written, and as found: lower-cased) starting at every one of the first
+// 40 bytes of a text, before the same word in capitals, as the only word found.
+void check_at_every_start(const std::vector<std::pair<std::string, std::string>>& words) {
+    using rv::render::distinct_words;
+    for (const auto& [word, found] : words) {
+        for (std::size_t start = 0; start < 40; ++start) {
+            const std::string text = std::string(start, ' ') + word + ", " + word + ".";
+            CHECK_MESSAGE(distinct_words(text) == std::vector<std::string>{found},
+                          "'" << word << "' at " << start);
+        }
+    }
 }
 
 }  // namespace
@@ -140,4 +164,76 @@ TEST_CASE("search words: long words, every letter and digit, and the characters 
         }
     }
     CHECK(distinct_words(text) == expected);
+}
+
+TEST_CASE("search words: a word of any length is read whole wherever it starts") {
+    // Words are read many bytes at a time: a word across the edge of those bytes, or longer
+    // than they are, is still one word, lower-cased.
+    const std::string letters = "aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789";
+    std::vector<std::pair<std::string, std::string>> words;
+    for (std::size_t length = 1; length <= 80; ++length) {
+        std::string word;
+        std::string found;
+        for (std::size_t i = 0; i < length; ++i) {
+            const char c = letters[(i * 7 + length) % letters.size()];
+            word += c;
+            found += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        words.emplace_back(word, found);
+        words.emplace_back(upper(word), found);
+    }
+    check_at_every_start(words);
+}
+
+TEST_CASE("search words: æ, ø, å and other letters are letters wherever they fall") {
+    check_at_every_start({
+        {"Blåbærsyltetøy", "blåbærsyltetøy"},
+        {"BLÅBÆRSYLTETØY", "blåbærsyltetøy"},
+        {"Æ", "æ"},
+        {"øy", "øy"},
+        {"ÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅ", "ååååååååååååååååååååååååååååååååååå"},
+        {"SYKEHUSÆØÅÉÜÖÄÈÇÑ", "sykehusæøåéüöäèçñ"},
+        {"Straße", "straße"},  // ß has no capital here: it stays as it is
+        {"ČAPEK", "čapek"},    // Latin Extended-A
+        {"ΑΒΓ", "ΑΒΓ"},        // Greek letters are letters, kept as written
+        {"x²", "x"},           // ² is no letter
+    });
+}
+
+TEST_CASE("search words: × ÷ – « » … and other signs end words, wherever they fall") {
+    using rv::render::distinct_words;
+    for (const std::string sign : {"×", "÷", "–", "«", "»", "…", "’", "€", "\t", "\n", "-", "_"}) {
+        for (std::size_t start = 0; start < 40; ++start) {
+            const std::string text = std::string(start, ' ') + "ÆRE" + sign + "vær" + sign;
+            const std::vector<std::string> expected = {"ære", "vær"};
+            CHECK_MESSAGE(distinct_words(text) == expected, "'" << sign << "' at " << start);
+        }
+    }
+    CHECK(distinct_words("2×3÷4 Fuß–Ball «Ærlig» …slutt") ==
+          std::vector<std::string>{"2", "3", "4", "fuß", "ball", "ærlig", "slutt"});
+}
+
+TEST_CASE("search words: words alike in their first bytes stay apart, at any length") {
+    using rv::render::distinct_words;
+    // Each word the start of the next: 7, 8, 9, 15, 16, 17, 31, 32, 33 and 64 letters.
+    const std::string letters = "helsetjenestenesammenligningsgrunnlagetrapportverkregisteravd";
+    std::string text;
+    std::vector<std::string> expected;
+    for (const std::size_t length : {7, 8, 9, 15, 16, 17, 31, 32, 33, 60}) {
+        expected.push_back(letters.substr(0, length));
+    }
+    for (const auto& word : expected) {
+        text += upper(word) + " " + word + " ";
+    }
+    for (auto word = expected.rbegin(); word != expected.rend(); ++word) {
+        text += *word + "æ " + *word + " ";  // the same again, and with one letter more
+    }
+    std::vector<std::string> found = expected;
+    for (auto word = expected.rbegin(); word != expected.rend(); ++word) {
+        found.push_back(*word + "æ");
+    }
+    CHECK(distinct_words(text) == found);
+    CHECK(distinct_words("a") == std::vector<std::string>{"a"});
+    CHECK(distinct_words("Å") == std::vector<std::string>{"å"});
+    CHECK(distinct_words(" ").empty());
 }

@@ -5,10 +5,13 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string_view>
+#include <utility>
 
 #include "model/markdown.hpp"
 #include "model/utf8.hpp"
+#include "render/html/word_blocks.hpp"
 
 namespace rv::render {
 
@@ -75,11 +78,12 @@ std::string summary_of(const model::Report& report, std::size_t limit) {
     while (!text.empty() && text.back() == '\n') {
         text.pop_back();
     }
-    for (char& c : text) {
-        if (c == '\n' || c == '\t' || c == '\r') {
-            c = ' ';
-        }
-    }
+    // Line ends become spaces in what is kept and in the byte after it, which is all that
+    // rfind below reads.
+    const auto kept = static_cast<std::ptrdiff_t>(std::min(text.size(), limit + 1));
+    std::replace_if(
+        text.begin(), text.begin() + kept,
+        [](char c) { return c == '\n' || c == '\t' || c == '\r'; }, ' ');
     if (text.size() <= limit) {
         return text;
     }
@@ -97,96 +101,98 @@ std::string summary_of(const model::Report& report, std::size_t limit) {
 
 namespace {
 
-// The byte that a byte adds to a word, lower-cased: 0 for an ASCII byte that separates words
-// and for the bytes of other characters (which are decoded).
-constexpr std::array<char, 256> word_bytes = [] {
-    std::array<char, 256> table{};
-    for (int c = '0'; c <= '9'; ++c) {
-        table[c] = static_cast<char>(c);
-    }
-    for (int c = 'a'; c <= 'z'; ++c) {
-        table[c] = static_cast<char>(c);
-        table[c - 0x20] = static_cast<char>(c);
-    }
-    return table;
-}();
+using word_blocks::Block;
+using word_blocks::block_bits;
+using word_blocks::block_size;
+using word_blocks::first_bytes;
+using word_blocks::load8;
+using word_blocks::load_block;
+using word_blocks::low_bytes;
+using word_blocks::lowest_bit;
+using word_blocks::store8;
 
-// The first `size` (1 to 8) bytes at `bytes` as a number, the rest zero; the 8 bytes must be
-// readable.
-std::uint64_t first_bytes(const char* bytes, std::size_t size) {
-    std::uint64_t value = 0;
-    std::memcpy(&value, bytes, 8);
-    if (size == 8) {
-        return value;
-    }
-    if constexpr (std::endian::native == std::endian::little) {
-        return value & ((std::uint64_t{1} << (8 * size)) - 1);
+// As model::append_utf8 writes `c` (never more bytes than it was read from).
+char* encode(char32_t c, char* out) {
+    if (c < 0x80) {
+        *out++ = static_cast<char>(c);
+    } else if (c < 0x800) {
+        *out++ = static_cast<char>(0xC0 | (c >> 6));
+        *out++ = static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        *out++ = static_cast<char>(0xE0 | (c >> 12));
+        *out++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        *out++ = static_cast<char>(0x80 | (c & 0x3F));
     } else {
-        return value >> (8 * (8 - size));
+        *out++ = static_cast<char>(0xF0 | (c >> 18));
+        *out++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        *out++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        *out++ = static_cast<char>(0x80 | (c & 0x3F));
     }
+    return out;
+}
+
+// The bytes of the UTF-8 sequence that `lead` starts, as model::next_code_point reads it.
+std::size_t sequence_length(unsigned char lead) {
+    if ((lead & 0xE0) == 0xC0) {
+        return 2;
+    }
+    if ((lead & 0xF0) == 0xE0) {
+        return 3;
+    }
+    return (lead & 0xF8) == 0xF0 ? 4 : 1;
+}
+
+// Whether the `size` bytes at `a` and `b` are the same, read 8 bytes at a time.
+bool same(const char* a, const char* b, std::size_t size) {
+    for (; size > 8; size -= 8, a += 8, b += 8) {
+        if (load8(a) != load8(b)) {
+            return false;
+        }
+    }
+    return first_bytes(a, size) == first_bytes(b, size);
+}
+
+// What a word is looked up by: its bytes if it has up to 8, else all its bytes mixed, 8 at a
+// time.
+std::uint64_t mix(std::uint64_t key, std::uint64_t next) {
+    key = (key ^ next) * 0xFF51AFD7ED558CCDULL;
+    return key ^ (key >> 32);
+}
+
+std::uint64_t key_of(const char* word, std::size_t size) {
+    std::uint64_t key = first_bytes(word, size);
+    for (std::size_t at = 8; at < size; at += 8) {
+        key = mix(key, first_bytes(word + at, size - at));
+    }
+    return key;
 }
 
 // The distinct words of runs of text, lower-cased, in order of first appearance, written
-// straight into the result ("w1 w2 …"): a word is written where it is read and kept only when
-// it is new, so the buffer holds the distinct words and no more; no allocation per word.
-// Words never run on from one run of text into the next.
+// straight into the result ("w1 w2 …"), with no allocation per word. Text is read a block at
+// a time (word_blocks.hpp); a word of up to 15 bytes of ASCII and Latin-1 letters is looked
+// up in a hash table by the numbers that hold its bytes, and written only if new; a longer
+// one, or one with other letters (decoded, lower-cased and encoded again as model/utf8 does),
+// is written where it is read and taken back if seen before. Words never run on from one run
+// of text into the next.
 class WordCollector {
   public:
-    WordCollector() : slots_(64, 0) {}
+    WordCollector()
+        : heads_(std::make_unique<std::uint64_t[]>(initial_slots)),
+          places_(std::make_unique_for_overwrite<Place[]>(initial_slots)) {}
 
     // A run of text: letters and digits form words; everything else, and the run's end,
     // separates them. Other than ASCII, characters are decoded, lower-cased and encoded again.
     void add(const std::string& text) {
         // A word is never longer than the text it is read from, and gets one space; `slack`
-        // lets words be read 8 bytes at a time.
-        if (out_.size() < used_ + text.size() + 1 + slack) {
-            out_.resize(std::max(out_.size() * 2, used_ + text.size() + 1 + slack));
+        // lets words be written a block at a time.
+        reserve(used_ + text.size() + 1 + slack);
+        written_ = out_.get() + used_;
+        text_ = text;
+        const char* const stop = text.data() + text.size();
+        for (const char* at = text.data(); at < stop;) {
+            at = add_block(at);
         }
-        char* written = out_.data() + used_;  // the end of what is written
-        const char* const begin = text.c_str();
-        const char* const stop = begin + text.size();  // at the '\0' that ends every word
-        for (const char* at = begin; at != stop;) {
-            char lowered = word_bytes[static_cast<unsigned char>(*at)];
-            if (lowered == 0 && static_cast<unsigned char>(*at) < 0x80) {
-                ++at;  // between words
-                continue;
-            }
-            char* const start = written;
-            while (true) {
-                if (stop - at >= 8) {  // ASCII letters and digits, 8 bytes at a time
-                    const std::size_t n = ascii_word_prefix(at, written);
-                    written += n;
-                    at += n;
-                    if (n == 8) {
-                        continue;
-                    }
-                } else {
-                    lowered = word_bytes[static_cast<unsigned char>(*at)];
-                    while (lowered != 0) {  // the same, a byte at a time ('\0' ends the text)
-                        *written++ = lowered;
-                        lowered = word_bytes[static_cast<unsigned char>(*++at)];
-                    }
-                }
-                if (static_cast<unsigned char>(*at) < 0x80) {
-                    break;  // an ASCII separator (skipped above) or the end
-                }
-                const auto lead = static_cast<std::size_t>(at - begin);
-                std::size_t i = lead;
-                const char32_t code = model::next_code_point(text, i);
-                at = begin + i;
-                if (lead + sequence_length(static_cast<unsigned char>(text[lead])) > text.size()) {
-                    cut_ = true;
-                }
-                if (!is_word_character(code)) {
-                    break;
-                }
-                written = encode(to_lower(code), written);
-            }
-            if (written != start) {
-                written = finish(start, written);
-            }
-        }
-        used_ = static_cast<std::size_t>(written - out_.data());
+        used_ = static_cast<std::size_t>(written_ - out_.get());
     }
 
     // Whether a run of text ended within a character's bytes (only text that is not UTF-8):
@@ -194,152 +200,252 @@ class WordCollector {
     // after each run.
     bool cut() const { return cut_; }
 
-    // The words, space-separated.
-    std::string take() {
-        out_.resize(used_ == 0 ? 0 : used_ - 1);  // without the last word's space
-        used_ = 0;
-        words_.clear();
-        slots_.assign(64, 0);
-        return std::move(out_);
+    // The words, space-separated; the collector is done with.
+    std::string take() && {
+        if (used_ == 0) {
+            return {};
+        }
+        return {out_.get(), used_ - 1};  // without the last word's space
     }
 
   private:
-    static constexpr std::size_t slack = 8;
+    static constexpr std::size_t slack = block_size;
+    static constexpr std::size_t initial_slots = 2048;  // a report has some hundreds of words
+    static constexpr int initial_shift = 64 - 11;
 
-    // The bytes of the UTF-8 sequence that `lead` starts, as model::next_code_point reads it.
-    static std::size_t sequence_length(unsigned char lead) {
-        if ((lead & 0xE0) == 0xC0) {
-            return 2;
+    // A word seen is in the slot at the same index of heads_ and places_: its first 8 bytes
+    // (or fewer, the rest zero), and where it is in out_. No word has a zero byte, so a head
+    // is 0 only in an empty slot, and a word of up to 7 bytes is told by its head alone.
+    struct Place {
+        std::uint32_t start = 0;
+        std::uint32_t size = 0;
+    };
+
+    // Room for `size` bytes in out_. New room is not set, as places_ is not: only what is
+    // written is read (or, read 8 bytes at a time, masked off).
+    void reserve(std::size_t size) {
+        if (size <= capacity_) {
+            return;
         }
-        if ((lead & 0xF0) == 0xE0) {
-            return 3;
+        capacity_ = std::max(capacity_ * 2, size);
+        auto room = std::make_unique_for_overwrite<char[]>(capacity_);
+        if (used_ != 0) {
+            std::memcpy(room.get(), out_.get(), used_);
         }
-        return (lead & 0xF8) == 0xF0 ? 4 : 1;
+        out_ = std::move(room);
     }
 
-    // How many of the 8 bytes at `text` are ASCII letters and digits before any other byte;
-    // writes the 8 bytes to `out`, those lower-cased (the rest is written over later).
-    static std::size_t ascii_word_prefix(const char* text, char* out) {
-        if constexpr (std::endian::native != std::endian::little) {
-            std::size_t n = 0;
-            for (; n < 8 && word_bytes[static_cast<unsigned char>(text[n])] != 0; ++n) {
-                out[n] = word_bytes[static_cast<unsigned char>(text[n])];
+    // The lowered bytes of the last block read, with room before them for last_block and
+    // after them for reading a block's length from any of them.
+    char* lowered() { return buffer_.data() + block_size; }
+
+    // The words in the block at `at` that end in it; returns where to read on: the next block,
+    // the start of a word that runs on past the block (read again from there, which most often
+    // finds it whole), or, through read_word, the end of a word that fills the block.
+    [[gnu::always_inline]] const char* add_block(const char* at) {
+        const Block block = load_block(at, text_.data(), text_.data() + text_.size(), lowered());
+        if (block.other != 0) [[unlikely]] {
+            return add_mixed_block(at, block);
+        }
+        // A word starts at each bit of `starts` and ends at the same bit of `ends` (the
+        // byte after it); a word that runs on past the block has no end here, and is left
+        // in `starts`.
+        const std::uint64_t after_word = block.word << 1;
+        std::uint64_t starts = block.word & ~after_word;
+        std::uint64_t ends = ~block.word & after_word & block_bits;
+        while (ends != 0) {
+            const std::size_t first = lowest_bit(starts);
+            keep(lowered() + first, lowest_bit(ends) - first);
+            starts &= starts - 1;
+            ends &= ends - 1;
+        }
+        if (starts != 0) {
+            const std::size_t first = lowest_bit(starts);
+            return first == 0 ? read_word(at) : at + first;
+        }
+        return at + block_size;
+    }
+
+    // The same for a block with bytes from 0x80 up other than Latin-1 letters (– « » …, Greek,
+    // Latin Extended): a word that starts or ends at one is read by read_word, which decodes.
+    [[gnu::noinline]] const char* add_mixed_block(const char* at, const Block& block) {
+        const std::uint64_t ends = ~block.word;  // the byte after the block ends words too
+        const std::uint64_t unread = block.other | (std::uint64_t{1} << block_size);
+        for (std::uint64_t starts = block.word | block.other; starts != 0;) {
+            const std::size_t first = lowest_bit(starts);
+            const std::size_t last = lowest_bit(ends & (~std::uint64_t{0} << first));
+            if (((unread >> last) & 1) != 0) {
+                return last == block_size && first != 0 ? at + first : read_word(at + first);
             }
-            return n;
+            keep(lowered() + first, last - first);
+            starts &= ~std::uint64_t{0} << last;
         }
-        constexpr std::uint64_t ones = 0x0101010101010101ULL;
-        constexpr std::uint64_t high = 0x8080808080808080ULL;
-        // The high bit of each byte of `x` that lies in [lo, hi], for bytes below 0x80 (a
-        // byte from 0x80 up can carry into the next one, which is after it in the text).
-        const auto in_range = [](std::uint64_t x, unsigned lo, unsigned hi) {
-            return (x + ones * (0x80 - lo)) & ~(x + ones * (0x7F - hi)) & high;
-        };
-        std::uint64_t x = 0;
-        std::memcpy(&x, text, 8);
-        const std::uint64_t ascii = ~x & high;
-        const std::uint64_t letter = in_range(x | ones * 0x20, 'a', 'z') & ascii;
-        const std::uint64_t upper = letter & ~(x << 2);  // 0x20 clear: A to Z
-        const std::uint64_t word = (in_range(x, '0', '9') & ascii) | letter;
-        const std::uint64_t lowered = x + (upper >> 2);  // + 0x20 for A to Z
-        std::memcpy(out, &lowered, 8);
-        const std::uint64_t other = ~word & high;
-        return other == 0 ? 8 : static_cast<std::size_t>(std::countr_zero(other)) / 8;
+        return at + block_size;
     }
 
-    // As model::append_utf8 writes `c` (never more bytes than it was read from).
-    static char* encode(char32_t c, char* out) {
-        if (c < 0x80) {
-            *out++ = static_cast<char>(c);
-        } else if (c < 0x800) {
-            *out++ = static_cast<char>(0xC0 | (c >> 6));
-            *out++ = static_cast<char>(0x80 | (c & 0x3F));
-        } else if (c < 0x10000) {
-            *out++ = static_cast<char>(0xE0 | (c >> 12));
-            *out++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            *out++ = static_cast<char>(0x80 | (c & 0x3F));
+    // The word of 1 to block_size - 1 bytes at `bytes`, lowered (in lowered()).
+    [[gnu::always_inline]] void keep(const char* bytes, std::size_t size) {
+        if (size < 8) {
+            keep_short(load8(bytes) & low_bytes[size], size);
+        } else if (size < 16) {
+            keep_medium(load8(bytes), load8(bytes + 8) & low_bytes[size - 8], size);
         } else {
-            *out++ = static_cast<char>(0xF0 | (c >> 18));
-            *out++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-            *out++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            *out++ = static_cast<char>(0x80 | (c & 0x3F));
+            std::memcpy(written_, bytes, block_size);
+            keep_written(written_, written_ + size);
         }
-        return out;
     }
 
-    // A hash of the word at `word` whose first 8 bytes (or fewer) are `head`, read 8 bytes at
-    // a time.
-    static std::uint64_t hash_of(std::uint64_t head, const char* word, std::size_t size) {
-        constexpr std::uint64_t multiplier = 0x9E3779B97F4A7C15ULL;
-        std::uint64_t hash = (head ^ (size * multiplier)) * multiplier;
-        hash ^= hash >> 32;
-        for (std::size_t at = 8; at < size; at += 8) {
-            hash =
-                (hash ^ first_bytes(word + at, std::min<std::size_t>(size - at, 8))) * multiplier;
-            hash ^= hash >> 32;
-        }
-        return hash;
+    std::size_t index_of(std::uint64_t key) const {
+        return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> shift_);
     }
 
-    // Whether the `size` bytes at `a` and `b` are the same, read 8 bytes at a time.
-    static bool same(const char* a, const char* b, std::size_t size) {
-        for (; size > 8; size -= 8, a += 8, b += 8) {
-            if (first_bytes(a, 8) != first_bytes(b, 8)) {
-                return false;
+    // A word of 1 to 7 bytes held in `head`.
+    [[gnu::always_inline]] void keep_short(std::uint64_t head, std::size_t size) {
+        for (std::size_t i = index_of(head);; i = (i + 1) & mask_) {
+            const std::uint64_t seen = heads_[i];
+            if (seen == head) {
+                return;
+            }
+            if (seen == 0) {
+                store8(written_, head);
+                take_slot(i, head, size);
+                return;
             }
         }
-        return first_bytes(a, size) == first_bytes(b, size);
     }
 
-    // The word written at [start, end): kept, with a space after it, when it is new (the new
-    // end is returned), else taken back (start is returned).
-    char* finish(char* start, char* end) {
-        const char* const out = out_.data();
-        const auto size = static_cast<std::uint32_t>(end - start);
-        const std::uint64_t head = first_bytes(start, std::min<std::size_t>(size, 8));
-        const std::uint64_t hash = hash_of(head, start, size);
-        const std::size_t mask = slots_.size() - 1;
-        for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
-            if (slots_[slot] == 0) {
-                words_.push_back({static_cast<std::uint32_t>(start - out), size, head, hash});
-                slots_[slot] = static_cast<std::uint32_t>(words_.size());
-                *end = ' ';
-                if (words_.size() * 2 > slots_.size()) {
-                    grow();
-                }
-                return end + 1;
+    // A word of 8 to 15 bytes held in `head` and `tail`.
+    [[gnu::always_inline]] void keep_medium(std::uint64_t head, std::uint64_t tail,
+                                            std::size_t size) {
+        for (std::size_t i = index_of(size == 8 ? head : mix(head, tail));; i = (i + 1) & mask_) {
+            const std::uint64_t seen = heads_[i];
+            if (seen == head && places_[i].size == size &&
+                (size == 8 ||
+                 (load8(out_.get() + places_[i].start + 8) & low_bytes[size - 8]) == tail)) {
+                return;
             }
-            const Word& seen = words_[slots_[slot] - 1];
-            if (seen.head == head && seen.size == size &&
-                (size <= 8 || same(out + seen.start + 8, start + 8, size - 8))) {
-                return start;
+            if (seen == 0) {
+                store8(written_, head);
+                store8(written_ + 8, tail);
+                take_slot(i, head, size);
+                return;
             }
+        }
+    }
+
+    // The word written at [start, end) (start is written_), of any size: kept if new, else
+    // taken back.
+    void keep_written(const char* start, const char* end) {
+        const auto size = static_cast<std::size_t>(end - start);
+        const std::uint64_t head = first_bytes(start, size);
+        for (std::size_t i = index_of(size <= 8 ? head : key_of(start, size));;
+             i = (i + 1) & mask_) {
+            const std::uint64_t seen = heads_[i];
+            if (seen == head && places_[i].size == size &&
+                (size <= 8 || same(out_.get() + places_[i].start + 8, start + 8, size - 8))) {
+                return;
+            }
+            if (seen == 0) {
+                take_slot(i, head, size);
+                return;
+            }
+        }
+    }
+
+    // The word of `size` bytes at written_ is new: it takes slot `i` and gets a space after it.
+    void take_slot(std::size_t i, std::uint64_t head, std::size_t size) {
+        heads_[i] = head;
+        places_[i] = {static_cast<std::uint32_t>(written_ - out_.get()),
+                      static_cast<std::uint32_t>(size)};
+        written_ += size;
+        *written_++ = ' ';
+        if (++count_ * 2 > mask_) {
+            grow();
         }
     }
 
     // Twice the slots, the words seen put in again.
-    void grow() {
-        slots_.assign(slots_.size() * 2, 0);
-        const std::size_t mask = slots_.size() - 1;
-        for (std::size_t w = 0; w < words_.size(); ++w) {
-            std::size_t slot = words_[w].hash & mask;
-            while (slots_[slot] != 0) {
-                slot = (slot + 1) & mask;
+    [[gnu::noinline]] void grow() {
+        const std::size_t old_size = mask_ + 1;
+        const auto old_heads =
+            std::exchange(heads_, std::make_unique<std::uint64_t[]>(2 * old_size));
+        const auto old_places =
+            std::exchange(places_, std::make_unique_for_overwrite<Place[]>(2 * old_size));
+        mask_ = 2 * old_size - 1;
+        --shift_;
+        for (std::size_t o = 0; o < old_size; ++o) {
+            const std::uint64_t head = old_heads[o];
+            if (head == 0) {
+                continue;
             }
-            slots_[slot] = static_cast<std::uint32_t>(w + 1);
+            const Place place = old_places[o];
+            std::size_t i =
+                index_of(place.size <= 8 ? head : key_of(out_.get() + place.start, place.size));
+            while (heads_[i] != 0) {
+                i = (i + 1) & mask_;
+            }
+            heads_[i] = head;
+            places_[i] = place;
         }
     }
 
-    struct Word {
-        std::uint32_t start;  // in out_
-        std::uint32_t size;
-        std::uint64_t head;  // its first 8 bytes (or fewer), as first_bytes reads them
-        std::uint64_t hash;
-    };
-    std::string out_;  // the distinct words, each with a space after it, then room
+    // The word at `at` (a letter, a digit or a byte from 0x80 up), of any length and letters:
+    // written lower-cased, and kept if new. Returns where it ends.
+    [[gnu::noinline]] const char* read_word(const char* at) {
+        const char* const begin = text_.data();
+        const char* const stop = begin + text_.size();
+        char* const start = written_;
+        char* end = start;
+        while (true) {
+            const Block block = load_block(at, begin, stop, lowered());
+            std::memcpy(end, lowered(), block_size);  // what follows the word is written over
+            const std::size_t n = lowest_bit(~block.word);
+            end += n;
+            at += n;
+            if (n == block_size) {
+                continue;
+            }
+            if (at == stop || static_cast<unsigned char>(*at) < 0x80 || !read_letter(at, end)) {
+                break;
+            }
+        }
+        if (end != start) {
+            keep_written(start, end);
+        }
+        return at;
+    }
+
+    // The character at `at` (a byte from 0x80 up), read past; if it is a letter, appended to
+    // the word at `end` lower-cased. Whether it was a letter.
+    bool read_letter(const char*& at, char*& end) {
+        const char* const begin = text_.data();
+        const auto lead = static_cast<std::size_t>(at - begin);
+        if (lead + sequence_length(static_cast<unsigned char>(*at)) > text_.size()) {
+            cut_ = true;
+        }
+        std::size_t i = lead;
+        const char32_t code = model::next_code_point(text_, i);
+        at = begin + i;
+        if (!is_word_character(code)) {
+            return false;
+        }
+        end = encode(to_lower(code), end);
+        return true;
+    }
+
+    std::unique_ptr<char[]> out_;  // the distinct words, each with a space after it, then room
+    std::size_t capacity_ = 0;
     std::size_t used_ = 0;
+    char* written_ = nullptr;  // the end of the words in out_, while a text is added
+    std::string_view text_;    // the text being added
     bool cut_ = false;
-    std::vector<Word> words_;           // in order of first appearance
-    std::vector<std::uint32_t> slots_;  // open addressing: 0 empty, else index into words_ + 1
+    // Open addressing: a power of two of slots, at most half used.
+    std::unique_ptr<std::uint64_t[]> heads_;
+    std::unique_ptr<Place[]> places_;
+    std::size_t mask_ = initial_slots - 1;
+    int shift_ = initial_shift;  // index_of takes the top bits of a product
+    std::size_t count_ = 0;
+    alignas(16) std::array<char, 3 * block_size> buffer_{};  // see lowered()
 };
 
 // The words of a Markdown tree: each text block (as block_text divides the text) is one run
@@ -366,7 +472,7 @@ void add_words(const model::MarkdownNode& node, WordCollector& words, std::strin
 std::vector<std::string> distinct_words(const std::string& text) {
     WordCollector collector;
     collector.add(text);
-    const std::string all = collector.take();
+    const std::string all = std::move(collector).take();
     std::vector<std::string> words;
     for (std::size_t at = 0; at < all.size();) {
         const std::size_t end = std::min(all.find(' ', at), all.size());
@@ -397,7 +503,7 @@ ReportSearchText report_search_text(const model::Report& report) {
         words = WordCollector();
         words.add(body);
     }
-    return {summary_of(report, 280), words.take()};
+    return {summary_of(report, 280), std::move(words).take()};
 }
 
 }  // namespace rv::render
